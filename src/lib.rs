@@ -60,12 +60,13 @@ pub fn build(config: &Config) -> Result<BuildReport> {
     let started = Instant::now();
     let site = analyse(config)?;
     let theme = render::Theme::load(config.theme_dir.as_deref())?;
-    let pages = render::all(&site, &theme)?;
-    let written = output::write_atomically(&config.output_dir, &pages, config.minify)?;
+    let staging = output::Staging::create(&config.output_dir, config.minify)?;
+    render::all(&site, &theme, &staging)?;
+    let written = staging.commit()?;
     Ok(BuildReport {
         resolutions: site.corpus.resolutions.len(),
         paragraphs: site.corpus.paragraph_count(),
-        pages: written.pages,
+        pages: written.files,
         bytes: written.bytes,
         millis: started.elapsed().as_millis(),
         warnings: Vec::new(),

@@ -1,27 +1,105 @@
-//! Rendering: the analysed [`Site`] → pages, with Tera templates from the theme.
+//! Rendering: the analysed [`Site`] → files under the staging folder.
 //!
-//! STUB — to be implemented.
+//! Paragraph HTML is rendered once ([`Prepared`]) and reused by every page that shows the
+//! paragraph; pages are rendered in parallel with Tera templates from the theme and written as
+//! soon as they are rendered, so memory stays flat however large the corpus.
 
-use std::path::Path;
+mod data;
+pub mod markup;
+mod pages;
+pub mod theme;
+pub mod urls;
+mod views;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use tera::Tera;
 
+pub use theme::Theme;
+
+use crate::model::ParaRef;
+use crate::output::Staging;
 use crate::Site;
 
-/// One output file: a path relative to the site root and its bytes.
-pub struct Page {
-    pub path: String,
-    pub bytes: Vec<u8>,
+/// Everything rendered once per build and shared by the pages.
+pub struct Prepared {
+    /// Per resolution, per paragraph: the text as HTML, links relative to [`markup::ROOT`].
+    pub paragraph_html: Vec<Vec<String>>,
+    /// Per resolution, per footnote.
+    pub footnote_html: Vec<Vec<String>>,
 }
 
-pub struct Theme;
+/// The pages of the site, each a job that renders and writes one or more files.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Resolution(usize),
+    Paragraph(ParaRef),
+    Changes(usize),
+    TopicList,
+    Topic(usize),
+    Search,
+    NotFound,
+    Data,
+}
 
-impl Theme {
-    pub fn load(_dir: Option<&Path>) -> Result<Theme> {
-        Ok(Theme)
+/// Render the whole site into `staging`.
+pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
+    let tera = templates(theme)?;
+    let prepared = pages::prepare(site);
+    let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
+    jobs(site).par_iter().map(|job| ctx.render(*job, staging)).collect::<Result<()>>()?;
+    for (path, bytes) in theme.statics() {
+        staging.write(path, bytes)?;
     }
+    staging.write(".nojekyll", b"")?;
+    Ok(())
 }
 
-pub fn all(_site: &Site, _theme: &Theme) -> Result<Vec<Page>> {
-    Ok(Vec::new())
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data];
+    for (i, r) in site.corpus.resolutions.iter().enumerate() {
+        jobs.push(Job::Resolution(i));
+        jobs.push(Job::Changes(i));
+        jobs.extend((0..r.paragraphs.len()).map(|para| Job::Paragraph(ParaRef { res: i, para })));
+    }
+    jobs.extend((0..site.topics.topics.len()).map(Job::Topic));
+    jobs
+}
+
+/// Compile the theme's templates. Each template is minified once here (keeping Tera's
+/// `{{ }}`/`{% %}`), so pages need no per-page minification to be compact.
+fn templates(theme: &Theme) -> Result<Tera> {
+    let cfg = minify_html::Cfg {
+        preserve_brace_template_syntax: true,
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        ..minify_html::Cfg::default()
+    };
+    let mut sources = Vec::new();
+    for (name, bytes) in theme.templates() {
+        let text = std::str::from_utf8(bytes).with_context(|| format!("template {name} is not UTF-8"))?;
+        let text = if name.ends_with(".html") {
+            String::from_utf8(minify_html::minify(text.as_bytes(), &cfg)).unwrap_or_else(|_| text.to_string())
+        } else {
+            text.to_string()
+        };
+        sources.push((name.to_string(), text));
+    }
+    let mut tera = Tera::default();
+    tera.add_raw_templates(sources).map_err(|e| anyhow::anyhow!(tera_error(&e)))?;
+    tera.autoescape_on(vec![".html", ".xml"]);
+    Ok(tera)
+}
+
+/// Tera nests the useful message in its error chain.
+pub(crate) fn tera_error(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
 }

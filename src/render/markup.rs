@@ -1,0 +1,155 @@
+//! Paragraph text → HTML. The text is escaped (a `<script>` in a resolution shows as text);
+//! markup comes only from the model (italics, footnote references) and from overlays: byte
+//! ranges of the plain text that later stages found (references become links, glossary terms
+//! become `<abbr>`, topic words are highlighted).
+
+use std::fmt::Write as _;
+
+use crate::model::Inline;
+
+/// Markup around a byte range of a paragraph's plain text.
+#[derive(Debug, Clone)]
+pub struct Overlay {
+    pub start: usize,
+    pub end: usize,
+    pub open: String,
+    pub close: &'static str,
+}
+
+/// Stands for the path to the site root in HTML that is rendered once and used on pages at
+/// different depths; [`with_root`] replaces it.
+pub const ROOT: char = '\u{E000}';
+
+/// Put the page's path to the root where [`ROOT`] stands.
+pub fn with_root(html: &str, root: &str) -> String {
+    html.replace(ROOT, root)
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&mut out, s);
+    out
+}
+
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // The marker that stands for the path to the site root in pre-rendered HTML; text
+            // that happens to contain it must not turn into a path.
+            ROOT => out.push_str("&#xE000;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Drop overlays that overlap an earlier one (the first wins) and sort them.
+pub fn disjoint(mut overlays: Vec<Overlay>) -> Vec<Overlay> {
+    overlays.sort_by_key(|o| (o.start, std::cmp::Reverse(o.end)));
+    let mut out: Vec<Overlay> = Vec::with_capacity(overlays.len());
+    for o in overlays {
+        if o.start < o.end && out.last().is_none_or(|last| o.start >= last.end) {
+            out.push(o);
+        }
+    }
+    out
+}
+
+/// Render runs with `overlays` (sorted, disjoint, on char boundaries of the plain text).
+/// `footnote` renders a footnote reference by its label.
+pub fn inline_html(inlines: &[Inline], overlays: &[Overlay], footnote: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    let mut pos = 0;
+    let mut next = 0;
+    for run in inlines {
+        let (text, tag) = match run {
+            Inline::FootnoteRef(label) => {
+                out.push_str(&footnote(label));
+                continue;
+            }
+            Inline::Text(t) => (t, None),
+            Inline::Emph(t) => (t, Some("em")),
+            Inline::Strong(t) => (t, Some("strong")),
+        };
+        if let Some(tag) = tag {
+            let _ = write!(out, "<{tag}>");
+        }
+        let end = pos + text.len();
+        while pos < end {
+            while next < overlays.len() && overlays[next].end <= pos {
+                next += 1;
+            }
+            match overlays.get(next) {
+                Some(o) if o.start <= pos => {
+                    let stop = o.end.min(end);
+                    out.push_str(&o.open);
+                    escape_into(&mut out, slice(text, pos - (end - text.len()), stop - (end - text.len())));
+                    out.push_str(o.close);
+                    pos = stop;
+                }
+                Some(o) if o.start < end => {
+                    escape_into(&mut out, slice(text, pos - (end - text.len()), o.start - (end - text.len())));
+                    pos = o.start;
+                }
+                _ => {
+                    escape_into(&mut out, slice(text, pos - (end - text.len()), text.len()));
+                    pos = end;
+                }
+            }
+        }
+        if let Some(tag) = tag {
+            let _ = write!(out, "</{tag}>");
+        }
+    }
+    out
+}
+
+/// A slice that never panics: a range off a char boundary (a bug upstream) shows the text whole
+/// rather than taking the build down.
+fn slice(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_inline;
+
+    fn fnref(label: &str) -> String {
+        format!("<sup>{label}</sup>")
+    }
+
+    #[test]
+    fn text_is_escaped_and_markup_kept() {
+        let runs = parse_inline("*Notes* <script>alert(1)</script>[^2] & more");
+        assert_eq!(
+            inline_html(&runs, &[], &fnref),
+            "<em>Notes</em> &lt;script&gt;alert(1)&lt;/script&gt;<sup>2</sup> &amp; more"
+        );
+    }
+
+    #[test]
+    fn overlays_wrap_ranges_even_across_runs() {
+        let runs = parse_inline("*Recalling also* its resolution 2006/46 of July");
+        let text = crate::model::plain_text(&runs);
+        let start = text.find("its").unwrap();
+        let end = text.find(" of").unwrap();
+        let o = Overlay { start, end, open: "<a href=\"x\">".into(), close: "</a>" };
+        let html = inline_html(&runs, &[o], &fnref);
+        assert_eq!(html, "<em>Recalling also</em> <a href=\"x\">its resolution 2006/46</a> of July");
+        let across = Overlay { start: 10, end: 20, open: "<b>".into(), close: "</b>" };
+        let html = inline_html(&runs, &[across], &fnref);
+        assert_eq!(html, "<em>Recalling <b>also</b></em><b> its </b>resolution 2006/46 of July");
+    }
+
+    #[test]
+    fn disjoint_keeps_the_first_of_overlapping_ranges() {
+        let o = |s, e| Overlay { start: s, end: e, open: String::new(), close: "" };
+        let kept = disjoint(vec![o(5, 9), o(0, 6), o(9, 12), o(3, 3)]);
+        assert_eq!(kept.iter().map(|o| (o.start, o.end)).collect::<Vec<_>>(), [(0, 6), (9, 12)]);
+    }
+}

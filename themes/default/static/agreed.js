@@ -1,0 +1,96 @@
+// agreed: the few behaviours that need a script. Everything else works without it.
+(function () {
+  "use strict";
+
+  // What the copy buttons put on the clipboard: the canonical URL when the site has a
+  // base_url, else the address of the paragraph as the page was opened.
+  function paragraphUrl(button) {
+    return button.dataset.url || new URL(button.dataset.href, window.location.href).href;
+  }
+
+  // The paragraph as printed: without footnote markers and their tooltips.
+  function paragraphText(button) {
+    var para = button.closest(".para");
+    var text = para && para.querySelector(".text");
+    if (!text) return "";
+    var copy = text.cloneNode(true);
+    copy.querySelectorAll(".fn").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  function copyPayload(button) {
+    var url = paragraphUrl(button);
+    if (button.dataset.copy === "link") return { text: url, html: null };
+    var cite = button.dataset.cite;
+    var words = paragraphText(button);
+    return {
+      text: cite + ": \u201c" + words + "\u201d " + url,
+      html: '<a href="' + escapeHtml(url) + '">' + escapeHtml(cite) + "</a>: \u201c" + escapeHtml(words) + "\u201d",
+    };
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* the status line still shows it */ }
+    area.remove();
+  }
+
+  function writeClipboard(payload) {
+    var cb = navigator.clipboard;
+    if (cb && window.ClipboardItem && payload.html) {
+      var item = new ClipboardItem({
+        "text/plain": new Blob([payload.text], { type: "text/plain" }),
+        "text/html": new Blob([payload.html], { type: "text/html" }),
+      });
+      return cb.write([item]).catch(function () { return cb.writeText(payload.text); });
+    }
+    if (cb && cb.writeText) return cb.writeText(payload.text);
+    return Promise.reject(new Error("no clipboard"));
+  }
+
+  function announce(button, text) {
+    document.documentElement.setAttribute("data-copied", text);
+    var status = document.getElementById("copy-status");
+    if (status) status.textContent = "Copied: " + text;
+    var label = button.textContent;
+    button.textContent = "Copied";
+    setTimeout(function () { button.textContent = label; }, 1500);
+  }
+
+  function onCopy(event) {
+    var button = event.currentTarget;
+    var payload = copyPayload(button);
+    writeClipboard(payload)
+      .catch(function () { fallbackCopy(payload.text); })
+      .then(function () { announce(button, payload.text); });
+  }
+
+  function initCopy() {
+    document.querySelectorAll("button.copy").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", onCopy);
+    });
+  }
+
+  function initFilter() {
+    var box = document.getElementById("only-changed");
+    if (!box) return;
+    box.closest(".filter").hidden = false;
+    box.addEventListener("change", function () { document.body.classList.toggle("only-changed", box.checked); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    initCopy();
+    initFilter();
+  });
+})();
