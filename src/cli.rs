@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "agreed", version, about = "Turn UN resolutions into a cross-linked site where every paragraph has a permanent address and a history")]
+#[command(
+    name = "agreed",
+    version,
+    about = "Turn UN resolutions into a cross-linked site where every paragraph has a permanent address and a history"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -52,7 +52,12 @@ impl Config {
             Some(name) => {
                 let dir = root.join("themes").join(name);
                 if !dir.is_dir() {
-                    return Err(SourceError::new(&file, 1, format!("theme `{name}` not found: expected a folder {}", dir.display())).into());
+                    return Err(SourceError::new(
+                        &file,
+                        1,
+                        format!("theme `{name}` not found: expected a folder {}", dir.display()),
+                    )
+                    .into());
                 }
                 Some(dir)
             }

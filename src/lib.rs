@@ -103,7 +103,11 @@ pub fn run(command: Command) -> Result<()> {
         Command::Check(args) => {
             let config = Config::load(&args.root, None, None)?;
             let site = analyse(&config)?;
-            eprintln!("content is valid: {} resolutions, {} paragraphs", site.corpus.resolutions.len(), site.corpus.paragraph_count());
+            eprintln!(
+                "content is valid: {} resolutions, {} paragraphs",
+                site.corpus.resolutions.len(),
+                site.corpus.paragraph_count()
+            );
             Ok(())
         }
         Command::Serve(_) => anyhow::bail!("serve is not implemented yet"),

@@ -16,9 +16,16 @@ fn every_internal_link_and_anchor_of_the_fixture_site_resolves() {
     let problems = broken_links(&site);
     assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
     let pages = html_files(&site);
-    for path in ["index.html", "E/RES/2031/2/index.html", "E/RES/2031/2/4a/index.html", "E/RES/2031/2/pp3/index.html",
-        "E/RES/2031/2/changes/index.html", "topics/index.html", "search/index.html", "404.html"]
-    {
+    for path in [
+        "index.html",
+        "E/RES/2031/2/index.html",
+        "E/RES/2031/2/4a/index.html",
+        "E/RES/2031/2/pp3/index.html",
+        "E/RES/2031/2/changes/index.html",
+        "topics/index.html",
+        "search/index.html",
+        "404.html",
+    ] {
         assert!(pages.contains_key(path), "missing page {path}");
     }
     assert!(site.join(".nojekyll").is_file());
@@ -58,7 +65,20 @@ fn paragraphs_json_has_the_contract_fields() {
     assert_eq!(pp1["kind"], "preambular");
     assert_eq!(pp1["section"], serde_json::Value::Null);
     assert_eq!(pp1["text"], "Recalling its resolution 2006/46 of 28 July 2006,");
-    for field in ["resolution", "anchor", "kind", "parent", "section", "text", "footnotes", "topics", "lineage", "previous", "url", "page"] {
+    for field in [
+        "resolution",
+        "anchor",
+        "kind",
+        "parent",
+        "section",
+        "text",
+        "footnotes",
+        "topics",
+        "lineage",
+        "previous",
+        "url",
+        "page",
+    ] {
         assert!(paras.iter().all(|p| p.get(field).is_some()), "field {field} missing");
     }
 }
@@ -80,8 +100,11 @@ fn text_from_the_content_is_escaped_never_run() {
 fn canonical_and_copy_urls_come_from_base_url() {
     let (_tmp, site) = build(&basic(), Some("https://example.org/agreed"));
     let html = std::fs::read_to_string(site.join("E/RES/2031/2/index.html")).unwrap();
-    assert!(html.contains("href=https://example.org/agreed/E/RES/2031/2/ rel=canonical")
-        || html.contains("rel=canonical href=https://example.org/agreed/E/RES/2031/2/"), "canonical link");
+    assert!(
+        html.contains("href=https://example.org/agreed/E/RES/2031/2/ rel=canonical")
+            || html.contains("rel=canonical href=https://example.org/agreed/E/RES/2031/2/"),
+        "canonical link"
+    );
     assert!(html.contains("data-url=https://example.org/agreed/E/RES/2031/2/#5"), "copy URL of paragraph 5");
     let page = std::fs::read_to_string(site.join("E/RES/2031/2/5/index.html")).unwrap();
     assert!(page.contains("https://example.org/agreed/E/RES/2031/2/5/"));
@@ -165,7 +188,17 @@ fn model_snapshot_of_the_fixture() {
     let summary: Vec<String> = r
         .paragraphs
         .iter()
-        .map(|p| format!("{:>4} {:<12} parent={:?} section={:?} fn={:?} | {:?}", p.anchor, p.kind.as_str(), p.parent, p.section, p.footnotes, p.inlines))
+        .map(|p| {
+            format!(
+                "{:>4} {:<12} parent={:?} section={:?} fn={:?} | {:?}",
+                p.anchor,
+                p.kind.as_str(),
+                p.parent,
+                p.section,
+                p.footnotes,
+                p.inlines
+            )
+        })
         .collect();
     insta::assert_snapshot!("model_of_fixture", summary.join("\n"));
 }

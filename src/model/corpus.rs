@@ -64,9 +64,10 @@ impl Corpus {
 
     /// Every paragraph, resolution by resolution, in document order.
     pub fn all_paragraphs(&self) -> impl Iterator<Item = (ParaRef, &Paragraph)> {
-        self.resolutions.iter().enumerate().flat_map(|(res, r)| {
-            r.paragraphs.iter().enumerate().map(move |(para, p)| (ParaRef { res, para }, p))
-        })
+        self.resolutions
+            .iter()
+            .enumerate()
+            .flat_map(|(res, r)| r.paragraphs.iter().enumerate().map(move |(para, p)| (ParaRef { res, para }, p)))
     }
 
     /// Resolution indices of each series, oldest first.

@@ -313,7 +313,9 @@ fn parse_attributes(s: &str, attrs: &mut Attributes) -> Result<(), String> {
     let re = regex::Regex::new(r#"^\s*([a-z_]+)\s*=\s*"([^"]*)"\s*"#).expect("static regex");
     let mut rest = s;
     while !rest.trim().is_empty() {
-        let caps = re.captures(rest).ok_or_else(|| format!("expected `key=\"value\"` in attributes, found `{}`", rest.trim()))?;
+        let caps = re
+            .captures(rest)
+            .ok_or_else(|| format!("expected `key=\"value\"` in attributes, found `{}`", rest.trim()))?;
         let (key, value) = (caps[1].to_string(), caps[2].to_string());
         rest = &rest[caps[0].len()..];
         match key.as_str() {
@@ -339,8 +341,8 @@ fn normalize_date(v: &toml::Value) -> Option<String> {
         toml::Value::Datetime(d) => d.date.map(|d| d.to_string())?,
         _ => return None,
     };
-    let ok = s.len() == 10
-        && s.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let ok =
+        s.len() == 10 && s.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     ok.then_some(s)
 }
 

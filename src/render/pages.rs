@@ -251,7 +251,10 @@ impl Ctx<'_> {
         let series = &corpus.resolutions[i].series;
         let prev = (0..i).rev().find(|&j| &corpus.resolutions[j].series == series);
         let next = (i + 1..corpus.resolutions.len()).find(|&j| &corpus.resolutions[j].series == series);
-        (prev.map(|j| ResolutionRef::new(&corpus.resolutions[j])), next.map(|j| ResolutionRef::new(&corpus.resolutions[j])))
+        (
+            prev.map(|j| ResolutionRef::new(&corpus.resolutions[j])),
+            next.map(|j| ResolutionRef::new(&corpus.resolutions[j])),
+        )
     }
 
     /// The footnotes of resolution `i`, or only those `labels` name.
@@ -274,7 +277,10 @@ impl Ctx<'_> {
             .map(|&q| {
                 let r = &self.site.corpus.resolutions[q.res];
                 let p = self.site.corpus.para(q);
-                Citing { label: format!("{}, {}", r.symbol, p.citation_label()), href: urls::paragraph_page(r, &p.anchor) }
+                Citing {
+                    label: format!("{}, {}", r.symbol, p.citation_label()),
+                    href: urls::paragraph_page(r, &p.anchor),
+                }
             })
             .collect()
     }
@@ -310,7 +316,9 @@ impl Ctx<'_> {
             prev: p.para.checked_sub(1).map(neighbour),
             next: (p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)),
             references: self.site.references.of(p).iter().map(RefView::new).collect(),
-            cited_by: self.citing(self.site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[])),
+            cited_by: self.citing(
+                self.site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
+            ),
             history: self.history(p),
             p: self.para_view(p, &base.root),
         };
@@ -324,13 +332,14 @@ impl Ctx<'_> {
             let r = &self.site.corpus.resolutions[q.res];
             let para = self.site.corpus.para(q);
             let link = self.site.lineages.link(q);
-            let redline = link.previous.filter(|_| with_redline && link.change == Change::Amended).map(|prev| {
-                views::redline_html(&diff::word_diff(&self.site.corpus.para(prev).text, &para.text))
-            });
+            let redline = link
+                .previous
+                .filter(|_| with_redline && link.change == Change::Amended)
+                .map(|prev| views::redline_html(&diff::word_diff(&self.site.corpus.para(prev).text, &para.text)));
             Version {
                 symbol: &r.symbol,
                 date_long: views::long_date(&r.date),
-                label: para.citation_label(),
+                label: format!("{}, {}", r.symbol, para.citation_label()),
                 href: urls::paragraph_page(r, &para.anchor),
                 change: if link.previous.is_some() { link.change.as_str() } else { "new" },
                 redline,
@@ -340,7 +349,13 @@ impl Ctx<'_> {
         };
         let full = newest == p;
         let versions = chain.iter().rev().map(|&q| version(q, full || q == p)).collect();
-        let series_newest = self.site.corpus.series().into_iter().find(|(s, _)| *s == self.site.corpus.resolutions[p.res].series).and_then(|(_, v)| v.last().copied());
+        let series_newest = self
+            .site
+            .corpus
+            .series()
+            .into_iter()
+            .find(|(s, _)| *s == self.site.corpus.resolutions[p.res].series)
+            .and_then(|(_, v)| v.last().copied());
         let dropped_after = (Some(newest.res) != series_newest).then(|| {
             let r = &self.site.corpus.resolutions[newest.res];
             ResolutionRef::new(r)
@@ -349,9 +364,15 @@ impl Ctx<'_> {
         History {
             versions,
             full,
-            newest_href: urls::paragraph_page(&self.site.corpus.resolutions[newest.res], &self.site.corpus.para(newest).anchor),
+            newest_href: urls::paragraph_page(
+                &self.site.corpus.resolutions[newest.res],
+                &self.site.corpus.para(newest).anchor,
+            ),
             first_symbol: &self.site.corpus.resolutions[first.res].symbol,
-            first_href: urls::paragraph_page(&self.site.corpus.resolutions[first.res], &self.site.corpus.para(first).anchor),
+            first_href: urls::paragraph_page(
+                &self.site.corpus.resolutions[first.res],
+                &self.site.corpus.para(first).anchor,
+            ),
             last_seen: dropped_after,
             lineage: self.site.lineages.id(p),
         }
@@ -421,7 +442,9 @@ impl Ctx<'_> {
                     change: link.change.as_str(),
                     moved: link.moved,
                     this: Some(self.para_view(q, &base.root)),
-                    previous_label: prev.zip(prev_res).map(|((_, pp), pr)| format!("{}, {}", pr.symbol, pp.citation_label())),
+                    previous_label: prev
+                        .zip(prev_res)
+                        .map(|((_, pp), pr)| format!("{}, {}", pr.symbol, pp.citation_label())),
                     previous_href: prev.zip(prev_res).map(|((_, pp), pr)| urls::paragraph_page(pr, &pp.anchor)),
                     previous_text: prev.map(|(_, pp)| pp.text.as_str()),
                     redline: prev
@@ -587,7 +610,13 @@ impl<'a> RefView<'a> {
         let (internal, external) = match &r.target {
             Some(Target::Internal { symbol, anchor }) => {
                 let path = crate::model::anchor::resolution_path(symbol);
-                (Some(format!("{path}/index.html{}", anchor.as_deref().map(|a| format!("#{a}")).unwrap_or_default())), None)
+                (
+                    Some(format!(
+                        "{path}/index.html{}",
+                        anchor.as_deref().map(|a| format!("#{a}")).unwrap_or_default()
+                    )),
+                    None,
+                )
             }
             Some(Target::External { url, .. }) => (None, Some(url.as_str())),
             None => (None, None),
