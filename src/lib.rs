@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod import;
 pub mod lineage;
 pub mod model;
+pub mod notes;
 pub mod output;
 pub mod references;
 pub mod render;
@@ -32,6 +33,7 @@ pub struct Site {
     pub lineages: lineage::Lineages,
     pub topics: topics::TopicIndex,
     pub references: references::References,
+    pub notes: notes::Notes,
 }
 
 /// What a build did, for the one-line summary.
@@ -52,7 +54,8 @@ pub fn analyse(config: &Config) -> Result<Site> {
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
     let references = references::resolve(&corpus);
-    Ok(Site { config: config.clone(), corpus, lineages, topics, references })
+    let notes = notes::load(&config.content_dir, &corpus)?;
+    Ok(Site { config: config.clone(), corpus, lineages, topics, references, notes })
 }
 
 /// Build the site: analyse, render every page, swap the new site in atomically.

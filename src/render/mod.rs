@@ -41,6 +41,7 @@ enum Job {
     Search,
     NotFound,
     Data,
+    Notes,
 }
 
 /// Render the whole site into `staging`.
@@ -53,11 +54,12 @@ pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
         staging.write(path, bytes)?;
     }
     staging.write(".nojekyll", b"")?;
+    staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     Ok(())
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data];
+    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data, Job::Notes];
     for (i, r) in site.corpus.resolutions.iter().enumerate() {
         jobs.push(Job::Resolution(i));
         jobs.push(Job::Changes(i));

@@ -111,6 +111,7 @@ impl Ctx<'_> {
             Job::Topic(i) => self.topic(i, staging),
             Job::Search => self.search(staging),
             Job::NotFound => self.not_found(staging),
+            Job::Notes => self.notes(staging),
             Job::Data => super::data::write_all(self.site, staging),
         }
     }
@@ -564,6 +565,33 @@ impl Ctx<'_> {
         }
         let view = Page { topic, groups, chart: chart_svg(&topic.name, &per_year) };
         self.write(staging, &path, "topic.html", &base, &view)
+    }
+
+    fn notes(&self, staging: &Staging) -> Result<()> {
+        #[derive(Serialize)]
+        struct Item<'a> {
+            citation: String,
+            href: String,
+            html: &'a str,
+        }
+        let path = "notes/index.html";
+        let base = self.base(path, "Editorial notes".into(), "Editorial notes on the resolutions".into());
+        let items: Vec<Item> = self
+            .site
+            .notes
+            .notes
+            .iter()
+            .map(|n| {
+                let r = &self.site.corpus.resolutions[n.target.res];
+                let p = self.site.corpus.para(n.target);
+                Item {
+                    citation: format!("{}, {}", r.symbol, p.citation_label()),
+                    href: urls::paragraph_page(r, &p.anchor),
+                    html: &n.html,
+                }
+            })
+            .collect();
+        self.write(staging, path, "notes.html", &base, &serde_json::json!({ "notes": items }))
     }
 
     fn search(&self, staging: &Staging) -> Result<()> {
