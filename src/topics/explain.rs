@@ -62,8 +62,8 @@ pub fn explain_paragraph(
         let topic = &taxonomy.topics[t.topic];
         let mark = if t.assigned() { "+" } else { "-" };
         let _ = writeln!(out, "{mark} {}  ({})", topic.slug, topic.name);
-        for e in &t.evidence {
-            let _ = writeln!(out, "    {}", evidence_line(e, &para.text));
+        for line in evidence_lines(&t.evidence, &para.text) {
+            let _ = writeln!(out, "    {line}");
         }
         for r in &t.rejected {
             let _ = writeln!(out, "    {}", rejection_line(r, &para.text));
@@ -75,20 +75,34 @@ pub fn explain_paragraph(
     Ok(out)
 }
 
-fn evidence_line(e: &Evidence, text: &str) -> String {
-    match e {
-        Evidence::Phrase { phrase, range } => format!(
-            "phrase \"{phrase}\" matched \"{}\" at {}..{}",
-            slice(text, *range),
-            range.0,
-            range.1
-        ),
-        Evidence::Section { heading, phrase } => {
-            format!("section \"{heading}\" (section rule \"{phrase}\")")
+/// One line per rule: a phrase found several times is one line listing every place.
+fn evidence_lines(evidence: &[Evidence], text: &str) -> Vec<String> {
+    let mut lines: Vec<(Option<&str>, String)> = Vec::new();
+    for e in evidence {
+        match e {
+            Evidence::Phrase { phrase, range } => {
+                let place = format!("\"{}\" at {}..{}", slice(text, *range), range.0, range.1);
+                match lines.iter_mut().find(|(p, _)| *p == Some(phrase.as_str())) {
+                    Some((_, line)) => {
+                        line.push_str(", ");
+                        line.push_str(&place);
+                    }
+                    None => {
+                        lines.push((Some(phrase), format!("phrase \"{phrase}\" matched {place}")))
+                    }
+                }
+            }
+            Evidence::Section { heading, phrase } => lines.push((
+                None,
+                format!("section \"{heading}\" (section rule \"{phrase}\")"),
+            )),
+            Evidence::Inherited { from } => {
+                lines.push((None, format!("inherited from its chapeau, para. {from}")))
+            }
+            Evidence::Manual => lines.push((None, "manual tag +slug in the content".to_string())),
         }
-        Evidence::Inherited { from } => format!("inherited from its chapeau, para. {from}"),
-        Evidence::Manual => "manual tag +slug in the content".to_string(),
     }
+    lines.into_iter().map(|(_, l)| l).collect()
 }
 
 fn rejection_line(r: &Rejection, text: &str) -> String {
