@@ -23,9 +23,18 @@ pub struct Normalized {
 impl Normalized {
     /// The canonical form of `original`, lowercased when `lower`.
     pub fn new(original: &str, lower: bool) -> Normalized {
-        let mut out = Normalized::default();
+        let mut out = Normalized {
+            text: String::with_capacity(original.len()),
+            starts: Vec::with_capacity(original.len()),
+            ends: Vec::with_capacity(original.len()),
+        };
         for (at, c) in original.char_indices() {
             let end = at + c.len_utf8();
+            // Fast path: ASCII letters, digits and punctuation need no Unicode folding.
+            if c.is_ascii_graphic() && c != '-' && c != '`' {
+                out.push(if lower { c.to_ascii_lowercase() } else { c }, at, end);
+                continue;
+            }
             match fold(c) {
                 Folded::Drop => {}
                 Folded::Space => {
