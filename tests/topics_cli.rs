@@ -3,8 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-const RESOLUTION: &str =
-    "+++\nsymbol = \"E/RES/2030/1\"\ntitle = \"WSIS\"\ndate = 2030-07-01\n+++\n\n\
+const RESOLUTION: &str = "+++\nsymbol = \"E/RES/2030/1\"\ntitle = \"WSIS\"\ndate = 2030-07-01\n+++\n\n\
 1. Recognizes the value of the Forum in enhancing cooperation;\n\n\
 ## Enhanced cooperation\n\n\
 2. Recalls that the Working Group held five meetings;\n\n\
@@ -44,10 +43,7 @@ fn explain_prints_each_topic_with_its_rule_and_matched_words() {
     let (ok, out, err) = agreed(dir.path(), &["--explain", "E/RES/2030/1", "3"]);
     assert!(ok, "{err}");
     assert!(out.contains("+ igf"), "{out}");
-    assert!(
-        out.contains("phrase \"Internet Governance Forum\" matched \"Internet Governance Forum\""),
-        "{out}"
-    );
+    assert!(out.contains("phrase \"Internet Governance Forum\" matched \"Internet Governance Forum\""), "{out}");
     assert!(out.contains("- gender"), "{out}");
     assert!(out.contains("phrase \"women\" matched \"women\""), "{out}");
     assert!(out.contains("removed by manual tag"), "{out}");
@@ -76,12 +72,7 @@ fn the_summary_counts_paragraphs_per_topic_and_resolution() {
     let (ok, out, err) = agreed(dir.path(), &[]);
     assert!(ok, "{err}");
     let line = |slug: &str| {
-        out.lines()
-            .find(|l| l.starts_with(slug))
-            .unwrap_or("")
-            .split_whitespace()
-            .last()
-            .map(str::to_string)
+        out.lines().find(|l| l.starts_with(slug)).unwrap_or("").split_whitespace().last().map(str::to_string)
     };
     assert_eq!(line("igf").as_deref(), Some("1"), "{out}");
     // Paragraphs 2 and 3 both sit under the heading "Enhanced cooperation".
@@ -91,9 +82,7 @@ fn the_summary_counts_paragraphs_per_topic_and_resolution() {
 
 #[test]
 fn a_broken_taxonomy_stops_with_file_and_line() {
-    let dir = project(
-        "[[topic]]\nslug = \"igf\"\nname = \"IGF\"\nphrases = [\"IGF\"]\nsynonyms = [\"x\"]\n",
-    );
+    let dir = project("[[topic]]\nslug = \"igf\"\nname = \"IGF\"\nphrases = [\"IGF\"]\nsynonyms = [\"x\"]\n");
     let (ok, _, err) = agreed(dir.path(), &[]);
     assert!(!ok);
     assert!(err.contains("topics.toml:5:"), "{err}");

@@ -6,12 +6,7 @@ use agreed::topics::{Normalized, Taxonomy, Topic};
 use proptest::prelude::*;
 
 fn taxonomy(phrases: Vec<String>) -> Taxonomy {
-    Taxonomy::new(vec![Topic {
-        slug: "t".into(),
-        name: "T".into(),
-        phrases,
-        ..Topic::default()
-    }])
+    Taxonomy::new(vec![Topic { slug: "t".into(), name: "T".into(), phrases, ..Topic::default() }])
 }
 
 /// Words drawn from a small alphabet with the characters normalisation treats specially.

@@ -23,38 +23,16 @@ fn labels() -> Labels {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/topics/labels.tsv");
     let text = std::fs::read_to_string(&path).expect("labels.tsv is readable");
     let mut out = Labels::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.starts_with('#') && !l.starts_with("symbol\t"))
-    {
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.starts_with("symbol\t")) {
         let cols: Vec<&str> = line.split('\t').collect();
-        assert!(
-            cols.len() >= 3,
-            "{}:{}: expected symbol, anchor, topics",
-            path.display(),
-            n + 1
-        );
-        let set: BTreeSet<String> = cols[2]
-            .split(',')
-            .filter(|t| *t != "-" && !t.is_empty())
-            .map(str::to_string)
-            .collect();
+        assert!(cols.len() >= 3, "{}:{}: expected symbol, anchor, topics", path.display(), n + 1);
+        let set: BTreeSet<String> =
+            cols[2].split(',').filter(|t| *t != "-" && !t.is_empty()).map(str::to_string).collect();
         for t in &set {
-            assert!(
-                TOPICS.contains(&t.as_str()),
-                "{}:{}: unknown topic {t}",
-                path.display(),
-                n + 1
-            );
+            assert!(TOPICS.contains(&t.as_str()), "{}:{}: unknown topic {t}", path.display(), n + 1);
         }
         let key = (cols[0].to_string(), cols[1].to_string());
-        assert!(
-            out.insert(key, set).is_none(),
-            "{}:{}: paragraph labelled twice",
-            path.display(),
-            n + 1
-        );
+        assert!(out.insert(key, set).is_none(), "{}:{}: paragraph labelled twice", path.display(), n + 1);
     }
     out
 }
@@ -71,10 +49,7 @@ fn predicted(corpus: &Corpus, index: &TopicIndex) -> Labels {
         .filter(|(r, _)| SEEDS.contains(&corpus.resolutions[r.res].symbol.as_str()))
         .map(|(r, p)| {
             let key = (corpus.resolutions[r.res].symbol.clone(), p.anchor.clone());
-            (
-                key,
-                index.slugs(r).into_iter().map(str::to_string).collect(),
-            )
+            (key, index.slugs(r).into_iter().map(str::to_string).collect())
         })
         .collect()
 }
@@ -84,38 +59,22 @@ fn rules_agree_with_the_hand_labels_of_both_seeds() {
     let dir = content_dir();
     let corpus = agreed::content::load(&dir).expect("seed content loads");
     for s in SEEDS {
-        assert!(
-            corpus.get(s).is_some(),
-            "{s} is missing from {}",
-            dir.display()
-        );
+        assert!(corpus.get(s).is_some(), "{s} is missing from {}", dir.display());
     }
     let taxonomy = topics::load(&dir).expect("content/topics.toml loads");
     let index = topics::index(&corpus, &taxonomy);
     for p in corpus.all_paragraphs().map(|(_, p)| p) {
-        assert!(
-            p.attrs.topics_add.is_empty() && p.attrs.topics_remove.is_empty(),
-            "seed content carries manual tags"
-        );
+        assert!(p.attrs.topics_add.is_empty() && p.attrs.topics_remove.is_empty(), "seed content carries manual tags");
     }
     let gold = labels();
     let got = predicted(&corpus, &index);
     let unlabelled: Vec<_> = got.keys().filter(|k| !gold.contains_key(*k)).collect();
     let missing: Vec<_> = gold.keys().filter(|k| !got.contains_key(*k)).collect();
-    assert!(
-        unlabelled.is_empty(),
-        "paragraphs without a hand label: {unlabelled:?}"
-    );
-    assert!(
-        missing.is_empty(),
-        "labelled paragraphs missing from the content: {missing:?}"
-    );
+    assert!(unlabelled.is_empty(), "paragraphs without a hand label: {unlabelled:?}");
+    assert!(missing.is_empty(), "labelled paragraphs missing from the content: {missing:?}");
 
     let mut failed = Vec::new();
-    println!(
-        "{:22} {:>4} {:>4} {:>4} {:>9} {:>7}",
-        "topic", "tp", "fp", "fn", "precision", "recall"
-    );
+    println!("{:22} {:>4} {:>4} {:>4} {:>9} {:>7}", "topic", "tp", "fp", "fn", "precision", "recall");
     for t in TOPICS {
         let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
         for (key, labelled) in &gold {
@@ -134,16 +93,8 @@ fn rules_agree_with_the_hand_labels_of_both_seeds() {
                 _ => {}
             }
         }
-        let precision = if tp + fp == 0 {
-            1.0
-        } else {
-            tp as f64 / (tp + fp) as f64
-        };
-        let recall = if tp + fn_ == 0 {
-            1.0
-        } else {
-            tp as f64 / (tp + fn_) as f64
-        };
+        let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+        let recall = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
         println!("{t:22} {tp:>4} {fp:>4} {fn_:>4} {precision:>9.3} {recall:>7.3}");
         if precision < 0.95 || recall < 0.95 {
             failed.push(format!("{t}: precision {precision:.3}, recall {recall:.3}"));

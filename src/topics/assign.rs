@@ -23,10 +23,7 @@ use crate::model::{Kind, Paragraph, Resolution};
 #[serde(tag = "rule", rename_all = "lowercase")]
 pub enum Evidence {
     /// A phrase of the topic, at this byte range of `Paragraph.text`.
-    Phrase {
-        phrase: String,
-        range: (usize, usize),
-    },
+    Phrase { phrase: String, range: (usize, usize) },
     /// The paragraph's section heading contains one of the topic's section phrases.
     Section { heading: String, phrase: String },
     /// Inherited from the chapeau with this anchor.
@@ -40,12 +37,7 @@ pub enum Evidence {
 #[serde(tag = "rule", rename_all = "lowercase")]
 pub enum Rejection {
     /// A phrase hit overlapped by an exclusion (a look-alike).
-    Excluded {
-        phrase: String,
-        range: (usize, usize),
-        by: String,
-        by_range: (usize, usize),
-    },
+    Excluded { phrase: String, range: (usize, usize), by: String, by_range: (usize, usize) },
     /// `-slug` in the paragraph's `topics` attribute.
     Removed,
 }
@@ -60,11 +52,7 @@ pub struct TopicTrace {
 
 impl TopicTrace {
     fn new(topic: usize) -> TopicTrace {
-        TopicTrace {
-            topic,
-            evidence: Vec::new(),
-            rejected: Vec::new(),
-        }
+        TopicTrace { topic, evidence: Vec::new(), rejected: Vec::new() }
     }
 
     pub fn assigned(&self) -> bool {
@@ -74,40 +62,17 @@ impl TopicTrace {
 
 /// The traces of every paragraph of a resolution (by topic index), and warnings for manual tags
 /// that name no topic.
-pub fn assess_resolution(
-    res: &Resolution,
-    taxonomy: &Taxonomy,
-) -> (Vec<Vec<TopicTrace>>, Vec<Warning>) {
+pub fn assess_resolution(res: &Resolution, taxonomy: &Taxonomy) -> (Vec<Vec<TopicTrace>>, Vec<Warning>) {
     let section_topics: Vec<Vec<Occurrence>> = res
         .sections
         .iter()
-        .map(|s| {
-            taxonomy
-                .matcher()
-                .find(&s.heading)
-                .into_iter()
-                .filter(|o| o.role == Role::Section)
-                .collect()
-        })
+        .map(|s| taxonomy.matcher().find(&s.heading).into_iter().filter(|o| o.role == Role::Section).collect())
         .collect();
-    let mut traces: Vec<BTreeMap<usize, TopicTrace>> = res
-        .paragraphs
-        .par_iter()
-        .map(|p| direct(p, res, &section_topics, taxonomy))
-        .collect();
+    let mut traces: Vec<BTreeMap<usize, TopicTrace>> =
+        res.paragraphs.par_iter().map(|p| direct(p, res, &section_topics, taxonomy)).collect();
     inherit(res, taxonomy, &mut traces);
-    let warnings = res
-        .paragraphs
-        .iter()
-        .flat_map(|p| unknown_tags(p, res, taxonomy))
-        .collect();
-    (
-        traces
-            .into_iter()
-            .map(|m| m.into_values().collect())
-            .collect(),
-        warnings,
-    )
+    let warnings = res.paragraphs.iter().flat_map(|p| unknown_tags(p, res, taxonomy)).collect();
+    (traces.into_iter().map(|m| m.into_values().collect()).collect(), warnings)
 }
 
 /// Phrases, exclusions, section context and manual tags: what one paragraph says by itself.
@@ -120,12 +85,9 @@ fn direct(
     let mut traces: BTreeMap<usize, TopicTrace> = BTreeMap::new();
     let occurrences = tax.matcher().find(&p.text);
     for o in occurrences.iter().filter(|o| o.role == Role::Phrase) {
-        let trace = traces
-            .entry(o.topic)
-            .or_insert_with(|| TopicTrace::new(o.topic));
-        let veto = occurrences
-            .iter()
-            .find(|x| x.role == Role::Exclude && x.topic == o.topic && overlaps(x.range, o.range));
+        let trace = traces.entry(o.topic).or_insert_with(|| TopicTrace::new(o.topic));
+        let veto =
+            occurrences.iter().find(|x| x.role == Role::Exclude && x.topic == o.topic && overlaps(x.range, o.range));
         match veto {
             Some(x) => trace.rejected.push(Rejection::Excluded {
                 phrase: o.phrase.clone(),
@@ -133,22 +95,14 @@ fn direct(
                 by: x.phrase.clone(),
                 by_range: x.range,
             }),
-            None => trace.evidence.push(Evidence::Phrase {
-                phrase: o.phrase.clone(),
-                range: o.range,
-            }),
+            None => trace.evidence.push(Evidence::Phrase { phrase: o.phrase.clone(), range: o.range }),
         }
     }
     if let Some(s) = p.section.and_then(|i| sections.get(i).map(|o| (i, o))) {
         for o in s.1 {
             let heading = res.sections[s.0].heading.clone();
-            let trace = traces
-                .entry(o.topic)
-                .or_insert_with(|| TopicTrace::new(o.topic));
-            let ev = Evidence::Section {
-                heading,
-                phrase: o.phrase.clone(),
-            };
+            let trace = traces.entry(o.topic).or_insert_with(|| TopicTrace::new(o.topic));
+            let ev = Evidence::Section { heading, phrase: o.phrase.clone() };
             if !trace.evidence.contains(&ev) {
                 trace.evidence.push(ev);
             }
@@ -156,9 +110,7 @@ fn direct(
     }
     for (slugs, manual) in [(&p.attrs.topics_add, true), (&p.attrs.topics_remove, false)] {
         for topic in slugs.iter().filter_map(|s| tax.position(s)) {
-            let trace = traces
-                .entry(topic)
-                .or_insert_with(|| TopicTrace::new(topic));
+            let trace = traces.entry(topic).or_insert_with(|| TopicTrace::new(topic));
             if manual {
                 trace.evidence.push(Evidence::Manual);
             } else {
@@ -189,31 +141,19 @@ fn inherit(res: &Resolution, tax: &Taxonomy, traces: &mut [BTreeMap<usize, Topic
             .map(|t| t.topic)
             .collect();
         for topic in inherited {
-            let trace = traces[i]
-                .entry(topic)
-                .or_insert_with(|| TopicTrace::new(topic));
-            trace.evidence.push(Evidence::Inherited {
-                from: parent.to_string(),
-            });
+            let trace = traces[i].entry(topic).or_insert_with(|| TopicTrace::new(topic));
+            trace.evidence.push(Evidence::Inherited { from: parent.to_string() });
         }
     }
 }
 
 fn unknown_tags(p: &Paragraph, res: &Resolution, tax: &Taxonomy) -> Vec<Warning> {
-    let tags = p
-        .attrs
-        .topics_add
-        .iter()
-        .map(|s| ('+', s))
-        .chain(p.attrs.topics_remove.iter().map(|s| ('-', s)));
+    let tags = p.attrs.topics_add.iter().map(|s| ('+', s)).chain(p.attrs.topics_remove.iter().map(|s| ('-', s)));
     tags.filter(|(_, s)| tax.position(s).is_none())
         .map(|(sign, s)| Warning {
             file: res.file.clone(),
             line: p.line,
-            message: format!(
-                "topic tag `{sign}{s}` on {} names no topic of the taxonomy",
-                p.citation_label()
-            ),
+            message: format!("topic tag `{sign}{s}` on {} names no topic of the taxonomy", p.citation_label()),
         })
         .collect()
 }
@@ -240,12 +180,7 @@ pub fn hit(trace: TopicTrace) -> Option<TopicHit> {
             rules.push(r);
         }
     }
-    Some(TopicHit {
-        topic: trace.topic,
-        matched,
-        rule: rules.join("; "),
-        evidence: trace.evidence,
-    })
+    Some(TopicHit { topic: trace.topic, matched, rule: rules.join("; "), evidence: trace.evidence })
 }
 
 /// Sorted ranges made disjoint.

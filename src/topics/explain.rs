@@ -11,53 +11,23 @@ use super::{explain, Evidence, Rejection, Taxonomy, TopicIndex};
 use crate::model::Corpus;
 
 /// The explanation of one paragraph, or an error naming what was not found.
-pub fn explain_paragraph(
-    corpus: &Corpus,
-    taxonomy: &Taxonomy,
-    symbol: &str,
-    anchor: &str,
-) -> Result<String, String> {
-    let res = corpus
-        .index_of(symbol)
-        .ok_or_else(|| format!("no resolution {symbol} in the content"))?;
+pub fn explain_paragraph(corpus: &Corpus, taxonomy: &Taxonomy, symbol: &str, anchor: &str) -> Result<String, String> {
+    let res = corpus.index_of(symbol).ok_or_else(|| format!("no resolution {symbol} in the content"))?;
     let p = corpus.find(symbol, anchor).ok_or_else(|| {
-        let anchors: Vec<&str> = corpus.resolutions[res]
-            .paragraphs
-            .iter()
-            .take(5)
-            .map(|p| p.anchor.as_str())
-            .collect();
-        format!(
-            "{symbol} has no paragraph `{anchor}` (anchors look like {}, …)",
-            anchors.join(", ")
-        )
+        let anchors: Vec<&str> = corpus.resolutions[res].paragraphs.iter().take(5).map(|p| p.anchor.as_str()).collect();
+        format!("{symbol} has no paragraph `{anchor}` (anchors look like {}, …)", anchors.join(", "))
     })?;
     let r = &corpus.resolutions[res];
     let para = corpus.para(p);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} {} ({}:{})",
-        r.symbol,
-        para.citation_label(),
-        r.file.display(),
-        para.line
-    );
+    let _ = writeln!(out, "{} {} ({}:{})", r.symbol, para.citation_label(), r.file.display(), para.line);
     if let Some(s) = para.section.and_then(|i| r.sections.get(i)) {
         let _ = writeln!(out, "section: {}", s.heading);
     }
     let _ = writeln!(out, "text: {}", excerpt(&para.text, 160));
     let traces = explain(corpus, taxonomy, p);
     let (on, off): (Vec<_>, Vec<_>) = traces.iter().partition(|t| t.assigned());
-    let _ = writeln!(
-        out,
-        "\ntopics: {}",
-        if on.is_empty() {
-            "none".to_string()
-        } else {
-            on.len().to_string()
-        }
-    );
+    let _ = writeln!(out, "\ntopics: {}", if on.is_empty() { "none".to_string() } else { on.len().to_string() });
     for t in on.iter().chain(off.iter()) {
         let topic = &taxonomy.topics[t.topic];
         let mark = if t.assigned() { "+" } else { "-" };
@@ -87,18 +57,13 @@ fn evidence_lines(evidence: &[Evidence], text: &str) -> Vec<String> {
                         line.push_str(", ");
                         line.push_str(&place);
                     }
-                    None => {
-                        lines.push((Some(phrase), format!("phrase \"{phrase}\" matched {place}")))
-                    }
+                    None => lines.push((Some(phrase), format!("phrase \"{phrase}\" matched {place}"))),
                 }
             }
-            Evidence::Section { heading, phrase } => lines.push((
-                None,
-                format!("section \"{heading}\" (section rule \"{phrase}\")"),
-            )),
-            Evidence::Inherited { from } => {
-                lines.push((None, format!("inherited from its chapeau, para. {from}")))
+            Evidence::Section { heading, phrase } => {
+                lines.push((None, format!("section \"{heading}\" (section rule \"{phrase}\")")))
             }
+            Evidence::Inherited { from } => lines.push((None, format!("inherited from its chapeau, para. {from}"))),
             Evidence::Manual => lines.push((None, "manual tag +slug in the content".to_string())),
         }
     }
@@ -107,12 +72,7 @@ fn evidence_lines(evidence: &[Evidence], text: &str) -> Vec<String> {
 
 fn rejection_line(r: &Rejection, text: &str) -> String {
     match r {
-        Rejection::Excluded {
-            phrase,
-            range,
-            by,
-            by_range,
-        } => format!(
+        Rejection::Excluded { phrase, range, by, by_range } => format!(
             "excluded: phrase \"{phrase}\" matched \"{}\" inside the look-alike \"{by}\" (\"{}\")",
             slice(text, *range),
             slice(text, *by_range)
@@ -135,13 +95,7 @@ fn excerpt(text: &str, max_chars: usize) -> String {
 /// Paragraph counts per topic and resolution, as a plain table.
 pub fn summary(corpus: &Corpus, index: &TopicIndex) -> String {
     let mut out = String::new();
-    let width = index
-        .topics
-        .iter()
-        .map(|t| t.slug.len())
-        .max()
-        .unwrap_or(5)
-        .max(5);
+    let width = index.topics.iter().map(|t| t.slug.len()).max().unwrap_or(5).max(5);
     let _ = write!(out, "{:width$}", "topic");
     for r in &corpus.resolutions {
         let _ = write!(out, "  {:>14}", r.symbol);

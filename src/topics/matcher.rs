@@ -72,11 +72,7 @@ impl Matcher {
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut phrases = Vec::new();
         for (topic, t) in topics.iter().enumerate() {
-            let roles = [
-                (Role::Phrase, &t.phrases),
-                (Role::Exclude, &t.exclude),
-                (Role::Section, &t.sections),
-            ];
+            let roles = [(Role::Phrase, &t.phrases), (Role::Exclude, &t.exclude), (Role::Section, &t.sections)];
             for (role, list) in roles {
                 for written in list.iter() {
                     phrases.push(written.clone());
@@ -101,18 +97,9 @@ impl Matcher {
         // Patterns come from validated phrases, so building cannot fail for want of input; a
         // failure (e.g. a size limit) leaves the matcher empty rather than panicking.
         let automaton = (!patterns.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .ok()
-            })
+            .then(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok())
             .flatten();
-        Matcher {
-            automaton,
-            entries,
-            phrases,
-        }
+        Matcher { automaton, entries, phrases }
     }
 
     /// Every rule that fires on `text`, in order of position.
@@ -184,20 +171,10 @@ fn variants(written: &str) -> Vec<Variant> {
     forms
         .into_iter()
         .map(|text| {
-            let words: Vec<String> = canonical(&text, false)
-                .split(' ')
-                .map(str::to_string)
-                .collect();
-            let cased: Vec<Option<String>> = words
-                .iter()
-                .map(|w| is_acronym(w).then(|| w.clone()))
-                .collect();
+            let words: Vec<String> = canonical(&text, false).split(' ').map(str::to_string).collect();
+            let cased: Vec<Option<String>> = words.iter().map(|w| is_acronym(w).then(|| w.clone())).collect();
             let cased = cased.iter().any(Option::is_some).then_some(cased);
-            Variant {
-                text,
-                cased,
-                prefix,
-            }
+            Variant { text, cased, prefix }
         })
         .collect()
 }
@@ -209,9 +186,7 @@ pub fn is_acronym(word: &str) -> bool {
 }
 
 fn plural_of_last_word(phrase: &str) -> Option<String> {
-    let cut = phrase
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+    let cut = phrase.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
     let (head, last) = phrase.split_at(cut);
     if !last.chars().all(char::is_alphabetic) || last.chars().count() < 2 {
         return None;
@@ -223,11 +198,7 @@ fn plural_of_last_word(phrase: &str) -> Option<String> {
     if lower.ends_with('s') || lower.ends_with("men") {
         return None;
     }
-    let plural = if lower.ends_with('y')
-        && !lower.ends_with("ay")
-        && !lower.ends_with("ey")
-        && !lower.ends_with("oy")
-    {
+    let plural = if lower.ends_with('y') && !lower.ends_with("ay") && !lower.ends_with("ey") && !lower.ends_with("oy") {
         format!("{}ies", &last[..last.len() - 1])
     } else if ["x", "z", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
         format!("{last}es")
@@ -252,23 +223,14 @@ mod tests {
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<(usize, String)> {
-        m.find(text)
-            .into_iter()
-            .map(|o| (o.topic, text[o.range.0..o.range.1].to_string()))
-            .collect()
+        m.find(text).into_iter().map(|o| (o.topic, text[o.range.0..o.range.1].to_string())).collect()
     }
 
     #[test]
     fn plurals_are_generated_for_the_last_word_only() {
-        assert_eq!(
-            plural_of_last_word("Internet Governance Forum").unwrap(),
-            "Internet Governance Forums"
-        );
+        assert_eq!(plural_of_last_word("Internet Governance Forum").unwrap(), "Internet Governance Forums");
         assert_eq!(plural_of_last_word("capacity").unwrap(), "capacities");
-        assert_eq!(
-            plural_of_last_word("digital divide").unwrap(),
-            "digital divides"
-        );
+        assert_eq!(plural_of_last_word("digital divide").unwrap(), "digital divides");
         assert_eq!(plural_of_last_word("IGF").unwrap(), "IGFs");
         assert_eq!(plural_of_last_word("women"), None);
         assert_eq!(plural_of_last_word("statistics"), None);
@@ -277,28 +239,16 @@ mod tests {
     #[test]
     fn acronyms_match_only_in_capitals() {
         let m = Matcher::new(&[topic("ai", &["AI"], &[])]);
-        assert_eq!(
-            found(&m, "the AI for Good platform"),
-            [(0, "AI".to_string())]
-        );
+        assert_eq!(found(&m, "the AI for Good platform"), [(0, "AI".to_string())]);
         assert!(found(&m, "said ai in lowercase").is_empty());
         assert!(found(&m, "AIDS and MAIL").is_empty());
     }
 
     #[test]
     fn one_automaton_reports_overlapping_phrases_of_several_topics() {
-        let m = Matcher::new(&[
-            topic("gender", &["gender*"], &[]),
-            topic("divide", &["digital divide"], &[]),
-        ]);
+        let m = Matcher::new(&[topic("gender", &["gender*"], &[]), topic("divide", &["digital divide"], &[])]);
         let hits = found(&m, "closing the gender digital divides");
-        assert_eq!(
-            hits,
-            [
-                (0, "gender".to_string()),
-                (1, "digital divides".to_string())
-            ]
-        );
+        assert_eq!(hits, [(0, "gender".to_string()), (1, "digital divides".to_string())]);
     }
 
     #[test]
@@ -306,12 +256,6 @@ mod tests {
         let m = Matcher::new(&[topic("cb", &["capacity-building"], &[])]);
         let text = "enhanced capacity – building and “capacity-\nbuilding”";
         let hits = found(&m, text);
-        assert_eq!(
-            hits,
-            [
-                (0, "capacity – building".to_string()),
-                (0, "capacity-\nbuilding".to_string())
-            ]
-        );
+        assert_eq!(hits, [(0, "capacity – building".to_string()), (0, "capacity-\nbuilding".to_string())]);
     }
 }

@@ -81,11 +81,7 @@ impl Taxonomy {
     /// A taxonomy of these topics (already checked), compiled.
     pub fn new(topics: Vec<Topic>) -> Taxonomy {
         let matcher = Matcher::new(&topics);
-        Taxonomy {
-            topics,
-            file: None,
-            matcher,
-        }
+        Taxonomy { topics, file: None, matcher }
     }
 
     /// Parse and check the text of a taxonomy file; errors name `file` and the line.
@@ -118,18 +114,12 @@ pub struct TopicIndex {
 impl TopicIndex {
     /// The topics of a paragraph (none for a reference outside the corpus).
     pub fn of(&self, p: ParaRef) -> &[TopicHit] {
-        self.hits
-            .get(p.res)
-            .and_then(|r| r.get(p.para))
-            .map_or(&[], Vec::as_slice)
+        self.hits.get(p.res).and_then(|r| r.get(p.para)).map_or(&[], Vec::as_slice)
     }
 
     /// The slugs of a paragraph's topics, as `data/paragraphs.json` lists them.
     pub fn slugs(&self, p: ParaRef) -> Vec<&str> {
-        self.of(p)
-            .iter()
-            .map(|h| self.topics[h.topic].slug.as_str())
-            .collect()
+        self.of(p).iter().map(|h| self.topics[h.topic].slug.as_str()).collect()
     }
 
     /// Index of the topic with this slug.
@@ -144,10 +134,7 @@ impl TopicIndex {
 
     /// How many paragraphs of resolution `res` carry `topic`.
     pub fn count(&self, topic: usize, res: usize) -> usize {
-        self.paragraphs(topic)
-            .iter()
-            .filter(|p| p.res == res)
-            .count()
+        self.paragraphs(topic).iter().filter(|p| p.res == res).count()
     }
 }
 
@@ -158,31 +145,19 @@ pub fn load(content_dir: &Path) -> Result<Taxonomy, SourceError> {
     };
     // All problems are reported; the signature carries one error, so they are joined into it.
     Taxonomy::parse(&file, &text).map_err(|errs| {
-        let first = errs
-            .0
-            .first()
-            .cloned()
-            .unwrap_or_else(|| SourceError::new(&file, 1, "invalid taxonomy"));
+        let first = errs.0.first().cloned().unwrap_or_else(|| SourceError::new(&file, 1, "invalid taxonomy"));
         let rest: Vec<String> = errs.0.iter().skip(1).map(ToString::to_string).collect();
         if rest.is_empty() {
             first
         } else {
-            SourceError::new(
-                &first.file,
-                first.line,
-                format!("{}\n{}", first.message, rest.join("\n")),
-            )
+            SourceError::new(&first.file, first.line, format!("{}\n{}", first.message, rest.join("\n")))
         }
     })
 }
 
 /// Assign topics to every paragraph of the corpus.
 pub fn index(corpus: &Corpus, taxonomy: &Taxonomy) -> TopicIndex {
-    let assessed: Vec<_> = corpus
-        .resolutions
-        .par_iter()
-        .map(|r| assign::assess_resolution(r, taxonomy))
-        .collect();
+    let assessed: Vec<_> = corpus.resolutions.par_iter().map(|r| assign::assess_resolution(r, taxonomy)).collect();
     let mut by_topic = vec![Vec::new(); taxonomy.topics.len()];
     let mut hits = Vec::with_capacity(assessed.len());
     let mut warnings = Vec::new();
@@ -201,12 +176,7 @@ pub fn index(corpus: &Corpus, taxonomy: &Taxonomy) -> TopicIndex {
             .collect();
         hits.push(per_para);
     }
-    TopicIndex {
-        topics: taxonomy.topics.clone(),
-        hits,
-        by_topic,
-        warnings,
-    }
+    TopicIndex { topics: taxonomy.topics.clone(), hits, by_topic, warnings }
 }
 
 /// Every rule that fired on one paragraph, assigned or not, for `agreed topics --explain`.

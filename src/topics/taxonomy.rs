@@ -45,15 +45,8 @@ struct RawTopic {
 pub fn parse(file: &Path, text: &str) -> Result<Vec<Topic>, SourceErrors> {
     let lines = LineIndex::new(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| lines.line(s.start.min(text.len())))
-            .unwrap_or(1);
-        SourceErrors(vec![SourceError::new(
-            file,
-            line,
-            e.message().trim().to_string(),
-        )])
+        let line = e.span().map(|s| lines.line(s.start.min(text.len()))).unwrap_or(1);
+        SourceErrors(vec![SourceError::new(file, line, e.message().trim().to_string())])
     })?;
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -67,7 +60,9 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Topic>, SourceErrors> {
             errors.push(SourceError::new(
                 file,
                 slug_line,
-                format!("slug `{slug}` must be lowercase letters, digits and single hyphens (e.g. `enhanced-cooperation`)"),
+                format!(
+                    "slug `{slug}` must be lowercase letters, digits and single hyphens (e.g. `enhanced-cooperation`)"
+                ),
             ));
         }
         if let Some(first) = seen.insert(slug.clone(), slug_line) {
@@ -78,11 +73,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Topic>, SourceErrors> {
             ));
         }
         if t.name.trim().is_empty() {
-            errors.push(SourceError::new(
-                file,
-                line,
-                format!("topic `{slug}` has an empty name"),
-            ));
+            errors.push(SourceError::new(file, line, format!("topic `{slug}` has an empty name")));
         }
         if t.phrases.is_empty() && t.sections.is_empty() {
             errors.push(SourceError::new(
@@ -130,8 +121,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Topic>, SourceErrors> {
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -192,19 +182,13 @@ mod tests {
     #[test]
     fn a_duplicate_slug_points_at_both_topics() {
         let text = "[[topic]]\nslug = \"ai\"\nname = \"A\"\nphrases = [\"AI\"]\n\n[[topic]]\nslug = \"ai\"\nname = \"B\"\nphrases = [\"AI\"]\n";
-        assert_eq!(
-            errors(text),
-            ["content/topics.toml:7: slug `ai` is already used by the topic at line 2"]
-        );
+        assert_eq!(errors(text), ["content/topics.toml:7: slug `ai` is already used by the topic at line 2"]);
     }
 
     #[test]
     fn a_topic_without_rules_is_an_error() {
         let e = errors("[[topic]]\nslug = \"ai\"\nname = \"A\"\nphrases = []\n");
-        assert_eq!(
-            e,
-            ["content/topics.toml:1: topic `ai` has no rules: give it `phrases` or `sections`"]
-        );
+        assert_eq!(e, ["content/topics.toml:1: topic `ai` has no rules: give it `phrases` or `sections`"]);
     }
 
     #[test]

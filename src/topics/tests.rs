@@ -38,10 +38,8 @@ inherit = true
 "#;
 
 fn corpus(body: &str) -> Corpus {
-    let text =
-        format!("+++\nsymbol = \"E/RES/2030/1\"\ntitle = \"T\"\ndate = 2030-07-01\n+++\n\n{body}");
-    let r = parse_resolution(Path::new("content/resolutions/E-RES-2030-1.md"), &text)
-        .expect("test content parses");
+    let text = format!("+++\nsymbol = \"E/RES/2030/1\"\ntitle = \"T\"\ndate = 2030-07-01\n+++\n\n{body}");
+    let r = parse_resolution(Path::new("content/resolutions/E-RES-2030-1.md"), &text).expect("test content parses");
     Corpus::new(vec![r]).expect("one resolution")
 }
 
@@ -53,35 +51,18 @@ fn taxonomy() -> Taxonomy {
 fn topics_of(body: &str) -> Vec<(String, Vec<String>)> {
     let c = corpus(body);
     let idx = index(&c, &taxonomy());
-    c.all_paragraphs()
-        .map(|(r, p)| {
-            (
-                p.anchor.clone(),
-                idx.slugs(r).iter().map(|s| s.to_string()).collect(),
-            )
-        })
-        .collect()
+    c.all_paragraphs().map(|(r, p)| (p.anchor.clone(), idx.slugs(r).iter().map(|s| s.to_string()).collect())).collect()
 }
 
 fn slugs(body: &str) -> Vec<String> {
-    topics_of(body)
-        .into_iter()
-        .next()
-        .map(|(_, s)| s)
-        .unwrap_or_default()
+    topics_of(body).into_iter().next().map(|(_, s)| s).unwrap_or_default()
 }
 
 #[test]
 fn the_igf_is_found_by_name_acronym_and_plural() {
-    assert_eq!(
-        slugs("1. Welcomes the Internet Governance Forum;\n"),
-        ["igf"]
-    );
+    assert_eq!(slugs("1. Welcomes the Internet Governance Forum;\n"), ["igf"]);
     assert_eq!(slugs("1. Welcomes the IGF;\n"), ["igf"]);
-    assert_eq!(
-        slugs("1. Welcomes the national and regional Internet governance forums;\n"),
-        ["igf"]
-    );
+    assert_eq!(slugs("1. Welcomes the national and regional Internet governance forums;\n"), ["igf"]);
 }
 
 #[test]
@@ -96,16 +77,17 @@ fn the_acronym_does_not_match_a_lowercase_word() {
 
 #[test]
 fn enhancing_cooperation_is_not_enhanced_cooperation() {
-    assert!(slugs("1. Recognizes the value of the Forum in enhancing cooperation, partnership and innovation;\n").is_empty());
-    assert!(slugs("1. Recalls General Assembly resolution 78/311 on enhancing international cooperation on capacity-building;\n")
+    assert!(slugs("1. Recognizes the value of the Forum in enhancing cooperation, partnership and innovation;\n")
         .is_empty());
+    assert!(slugs(
+        "1. Recalls General Assembly resolution 78/311 on enhancing international cooperation on capacity-building;\n"
+    )
+    .is_empty());
 }
 
 #[test]
 fn enhanced_cooperation_between_agencies_is_a_look_alike() {
-    assert!(
-        slugs("1. Calls for enhanced cooperation between the regional commissions;\n").is_empty()
-    );
+    assert!(slugs("1. Calls for enhanced cooperation between the regional commissions;\n").is_empty());
     assert_eq!(
         slugs("1. Calls for continued work on the implementation of enhanced cooperation;\n"),
         ["enhanced-cooperation"]
@@ -114,21 +96,14 @@ fn enhanced_cooperation_between_agencies_is_a_look_alike() {
 
 #[test]
 fn emerging_technologies_alone_is_not_ai() {
-    assert!(
-        slugs("1. Recognizes that emerging technologies have enormous potential;\n").is_empty()
-    );
+    assert!(slugs("1. Recognizes that emerging technologies have enormous potential;\n").is_empty());
     assert_eq!(slugs("1. Notes the AI for Good platform;\n"), ["ai"]);
 }
 
 #[test]
 fn an_enabling_environment_is_not_the_environment() {
-    assert!(
-        slugs("1. Promotes an enabling environment and a sound policy environment;\n").is_empty()
-    );
-    assert_eq!(
-        slugs("1. Notes e-waste and the environment;\n"),
-        ["environment"]
-    );
+    assert!(slugs("1. Promotes an enabling environment and a sound policy environment;\n").is_empty());
+    assert_eq!(slugs("1. Notes e-waste and the environment;\n"), ["environment"]);
 }
 
 #[test]
@@ -161,10 +136,7 @@ fn an_unknown_manual_tag_is_a_warning_with_file_and_line() {
     let idx = index(&c, &taxonomy());
     assert_eq!(idx.warnings.len(), 1);
     let w = idx.warnings[0].to_string();
-    assert!(
-        w.starts_with("content/resolutions/E-RES-2030-1.md:7: warning: topic tag `+gendre`"),
-        "{w}"
-    );
+    assert!(w.starts_with("content/resolutions/E-RES-2030-1.md:7: warning: topic tag `+gendre`"), "{w}");
 }
 
 #[test]
@@ -176,30 +148,20 @@ fn hits_carry_ranges_into_the_paragraph_text_and_a_rule() {
     let text = &c.para(p).text;
     let words: Vec<&str> = hit.matched.iter().map(|&(s, e)| &text[s..e]).collect();
     assert_eq!(words, ["Internet\u{2011}Governance Forum", "IGF"]);
-    assert_eq!(
-        hit.rule,
-        "phrase \"Internet Governance Forum\"; phrase \"IGF\""
-    );
+    assert_eq!(hit.rule, "phrase \"Internet Governance Forum\"; phrase \"IGF\"");
     assert_eq!(idx.paragraphs(0), [p]);
     assert_eq!(idx.count(0, 0), 1);
 }
 
 #[test]
 fn explain_shows_the_rule_and_the_look_alike_that_cancelled_a_topic() {
-    let c =
-        corpus("## Internet Governance Forum\n\n1. Notes an enabling environment for the IGF;\n");
+    let c = corpus("## Internet Governance Forum\n\n1. Notes an enabling environment for the IGF;\n");
     let out = explain::explain_paragraph(&c, &taxonomy(), "E/RES/2030/1", "1").unwrap();
     assert!(out.contains("+ igf"), "{out}");
     assert!(out.contains("phrase \"IGF\" matched \"IGF\""), "{out}");
-    assert!(
-        out.contains("section \"Internet Governance Forum\""),
-        "{out}"
-    );
+    assert!(out.contains("section \"Internet Governance Forum\""), "{out}");
     assert!(out.contains("- environment"), "{out}");
-    assert!(
-        out.contains("inside the look-alike \"enabling environment\""),
-        "{out}"
-    );
+    assert!(out.contains("inside the look-alike \"enabling environment\""), "{out}");
 }
 
 #[test]
@@ -219,7 +181,11 @@ fn a_missing_taxonomy_file_means_no_topics() {
 #[test]
 fn load_reports_every_error_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("topics.toml"), "[[topic]]\nslug = \"a\"\nname = \"A\"\n\n[[topic]]\nslug = \"a\"\nname = \"B\"\nphrases = [\"x\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("topics.toml"),
+        "[[topic]]\nslug = \"a\"\nname = \"A\"\n\n[[topic]]\nslug = \"a\"\nname = \"B\"\nphrases = [\"x\"]\n",
+    )
+    .unwrap();
     let e = load(dir.path()).unwrap_err().to_string();
     assert!(e.contains("topics.toml:1: topic `a` has no rules"), "{e}");
     assert!(e.contains("topics.toml:6: slug `a` is already used"), "{e}");
