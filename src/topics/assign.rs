@@ -2,7 +2,8 @@
 //!
 //! A topic is on a paragraph when at least one piece of [`Evidence`] supports it and the editor
 //! has not removed it. The order of precedence, weakest first:
-//! 1. phrase hits, each cancelled by an exclusion of the same topic that overlaps it;
+//! 1. phrase hits, each cancelled by an exclusion of the same topic that overlaps it; context
+//!    phrases count like phrases, but only under a heading of their context;
 //! 2. section context: the paragraph sits under a heading naming one of the topic's `sections`;
 //! 3. inheritance: a sub-paragraph takes the `inherit = true` topics of its chapeau;
 //! 4. manual tags in the content: `+slug` adds, `-slug` removes, whatever the rules said.
@@ -24,6 +25,8 @@ use crate::model::{Kind, Paragraph, Resolution};
 pub enum Evidence {
     /// A phrase of the topic, at this byte range of `Paragraph.text`.
     Phrase { phrase: String, range: (usize, usize) },
+    /// A context phrase of the topic, under a heading of that context.
+    Context { phrase: String, range: (usize, usize), heading: String },
     /// The paragraph's section heading contains one of the topic's section phrases.
     Section { heading: String, phrase: String },
     /// Inherited from the chapeau with this anchor.
@@ -66,7 +69,10 @@ pub fn assess_resolution(res: &Resolution, taxonomy: &Taxonomy) -> (Vec<Vec<Topi
     let section_topics: Vec<Vec<Occurrence>> = res
         .sections
         .iter()
-        .map(|s| taxonomy.matcher().find(&s.heading).into_iter().filter(|o| o.role == Role::Section).collect())
+        .map(|s| {
+            let found = taxonomy.matcher().find(&s.heading).into_iter();
+            found.filter(|o| matches!(o.role, Role::Section | Role::ContextSection(_))).collect()
+        })
         .collect();
     let mut traces: Vec<BTreeMap<usize, TopicTrace>> =
         res.paragraphs.par_iter().map(|p| direct(p, res, &section_topics, taxonomy)).collect();
@@ -83,8 +89,41 @@ fn direct(
     tax: &Taxonomy,
 ) -> BTreeMap<usize, TopicTrace> {
     let mut traces: BTreeMap<usize, TopicTrace> = BTreeMap::new();
-    let occurrences = tax.matcher().find(&p.text);
-    for o in occurrences.iter().filter(|o| o.role == Role::Phrase) {
+    let heading = p.section.and_then(|i| Some((res.sections.get(i)?.heading.as_str(), sections.get(i)?.as_slice())));
+    phrase_evidence(&tax.matcher().find(&p.text), heading, &mut traces);
+    if let Some((heading, found)) = heading {
+        for o in found.iter().filter(|o| o.role == Role::Section) {
+            let ev = Evidence::Section { heading: heading.to_string(), phrase: o.phrase.clone() };
+            let trace = traces.entry(o.topic).or_insert_with(|| TopicTrace::new(o.topic));
+            if !trace.evidence.contains(&ev) {
+                trace.evidence.push(ev);
+            }
+        }
+    }
+    manual_tags(p, tax, &mut traces);
+    traces
+}
+
+/// Phrase hits (and context phrases whose heading applies), each cancelled by an overlapping
+/// exclusion of its topic.
+fn phrase_evidence(
+    occurrences: &[Occurrence],
+    heading: Option<(&str, &[Occurrence])>,
+    traces: &mut BTreeMap<usize, TopicTrace>,
+) {
+    let in_context = |topic: usize, n: usize| {
+        heading.is_some_and(|(_, hs)| hs.iter().any(|h| h.topic == topic && h.role == Role::ContextSection(n)))
+    };
+    for o in occurrences {
+        let ev = match o.role {
+            Role::Phrase => Evidence::Phrase { phrase: o.phrase.clone(), range: o.range },
+            Role::Context(n) if in_context(o.topic, n) => Evidence::Context {
+                phrase: o.phrase.clone(),
+                range: o.range,
+                heading: heading.map(|(h, _)| h.to_string()).unwrap_or_default(),
+            },
+            _ => continue,
+        };
         let trace = traces.entry(o.topic).or_insert_with(|| TopicTrace::new(o.topic));
         let veto =
             occurrences.iter().find(|x| x.role == Role::Exclude && x.topic == o.topic && overlaps(x.range, o.range));
@@ -95,30 +134,22 @@ fn direct(
                 by: x.phrase.clone(),
                 by_range: x.range,
             }),
-            None => trace.evidence.push(Evidence::Phrase { phrase: o.phrase.clone(), range: o.range }),
+            None => trace.evidence.push(ev),
         }
     }
-    if let Some(s) = p.section.and_then(|i| sections.get(i).map(|o| (i, o))) {
-        for o in s.1 {
-            let heading = res.sections[s.0].heading.clone();
-            let trace = traces.entry(o.topic).or_insert_with(|| TopicTrace::new(o.topic));
-            let ev = Evidence::Section { heading, phrase: o.phrase.clone() };
-            if !trace.evidence.contains(&ev) {
-                trace.evidence.push(ev);
-            }
-        }
-    }
-    for (slugs, manual) in [(&p.attrs.topics_add, true), (&p.attrs.topics_remove, false)] {
+}
+
+fn manual_tags(p: &Paragraph, tax: &Taxonomy, traces: &mut BTreeMap<usize, TopicTrace>) {
+    for (slugs, add) in [(&p.attrs.topics_add, true), (&p.attrs.topics_remove, false)] {
         for topic in slugs.iter().filter_map(|s| tax.position(s)) {
             let trace = traces.entry(topic).or_insert_with(|| TopicTrace::new(topic));
-            if manual {
+            if add {
                 trace.evidence.push(Evidence::Manual);
             } else {
                 trace.rejected.push(Rejection::Removed);
             }
         }
     }
-    traces
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -167,7 +198,7 @@ pub fn hit(trace: TopicTrace) -> Option<TopicHit> {
         .evidence
         .iter()
         .filter_map(|e| match e {
-            Evidence::Phrase { range, .. } => Some(*range),
+            Evidence::Phrase { range, .. } | Evidence::Context { range, .. } => Some(*range),
             _ => None,
         })
         .collect();
@@ -199,6 +230,7 @@ fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 pub fn describe(e: &Evidence) -> String {
     match e {
         Evidence::Phrase { phrase, .. } => format!("phrase \"{phrase}\""),
+        Evidence::Context { phrase, heading, .. } => format!("phrase \"{phrase}\" under \"{heading}\""),
         Evidence::Section { heading, .. } => format!("section \"{heading}\""),
         Evidence::Inherited { from } => format!("inherited from para. {from}"),
         Evidence::Manual => "manual tag".to_string(),

@@ -60,6 +60,15 @@ fn evidence_lines(evidence: &[Evidence], text: &str) -> Vec<String> {
                     None => lines.push((Some(phrase), format!("phrase \"{phrase}\" matched {place}"))),
                 }
             }
+            Evidence::Context { phrase, range, heading } => lines.push((
+                None,
+                format!(
+                    "phrase \"{phrase}\" matched \"{}\" at {}..{}, counted under the heading \"{heading}\"",
+                    slice(text, *range),
+                    range.0,
+                    range.1
+                ),
+            )),
             Evidence::Section { heading, phrase } => {
                 lines.push((None, format!("section \"{heading}\" (section rule \"{phrase}\")")))
             }

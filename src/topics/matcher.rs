@@ -30,6 +30,10 @@ pub enum Role {
     Exclude,
     /// A hit in a section heading assigns the topic to the section's paragraphs.
     Section,
+    /// A phrase of the topic's context `n`: counts only under a heading of that context.
+    Context(usize),
+    /// A heading phrase of the topic's context `n`.
+    ContextSection(usize),
 }
 
 /// One rule behind one automaton pattern.
@@ -72,7 +76,11 @@ impl Matcher {
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut phrases = Vec::new();
         for (topic, t) in topics.iter().enumerate() {
-            let roles = [(Role::Phrase, &t.phrases), (Role::Exclude, &t.exclude), (Role::Section, &t.sections)];
+            let mut roles = vec![(Role::Phrase, &t.phrases), (Role::Exclude, &t.exclude), (Role::Section, &t.sections)];
+            for (n, c) in t.context.iter().enumerate() {
+                roles.push((Role::Context(n), &c.phrases));
+                roles.push((Role::ContextSection(n), &c.sections));
+            }
             for (role, list) in roles {
                 for written in list.iter() {
                     phrases.push(written.clone());

@@ -47,11 +47,21 @@ pub struct Topic {
     pub exclude: Vec<String>,
     /// A paragraph under a heading containing one of these belongs to the topic.
     pub sections: Vec<String>,
+    /// Phrases that count only under certain headings ("the Forum" under "Internet governance").
+    pub context: Vec<Context>,
     /// Sub-paragraphs inherit the topic from their chapeau.
     pub inherit: bool,
-    /// Line of `topics.toml` where the topic starts.
+    /// Line of `topics.toml` holding the topic's slug.
     #[serde(skip)]
     pub line: usize,
+}
+
+/// Phrases that assign a topic only to paragraphs under a heading containing one of `sections`:
+/// a back-reference such as "the Forum" means the IGF only in the Internet governance part.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Context {
+    pub sections: Vec<String>,
+    pub phrases: Vec<String>,
 }
 
 /// A topic on a paragraph, with the byte ranges of the plain text that matched.

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::Topic;
+use super::{Context, Topic};
 use crate::diagnostics::{LineIndex, SourceError, SourceErrors};
 
 #[derive(Deserialize)]
@@ -38,7 +38,16 @@ struct RawTopic {
     #[serde(default)]
     sections: Vec<Spanned<String>>,
     #[serde(default)]
+    context: Vec<Spanned<RawContext>>,
+    #[serde(default)]
     inherit: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    sections: Vec<Spanned<String>>,
+    phrases: Vec<Spanned<String>>,
 }
 
 /// Parse and check the text of a taxonomy file; `file` names it in errors.
@@ -48,59 +57,58 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Topic>, SourceErrors> {
         let line = e.span().map(|s| lines.line(s.start.min(text.len()))).unwrap_or(1);
         SourceErrors(vec![SourceError::new(file, line, e.message().trim().to_string())])
     })?;
-    let mut errors = Vec::new();
+    let mut checker = Checker { file, lines, errors: Vec::new() };
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut topics = Vec::with_capacity(raw.topic.len());
     for entry in raw.topic {
-        let line = lines.line(entry.span().start);
-        let t = entry.into_inner();
-        let slug_line = lines.line(t.slug.span().start);
-        let slug = t.slug.get_ref().clone();
-        if !is_slug(&slug) {
-            errors.push(SourceError::new(
-                file,
-                slug_line,
-                format!(
-                    "slug `{slug}` must be lowercase letters, digits and single hyphens (e.g. `enhanced-cooperation`)"
-                ),
-            ));
+        let line = checker.lines.line(entry.span().start);
+        let topic = checker.topic(line, entry.into_inner());
+        if let Some(first) = seen.insert(topic.slug.clone(), topic.line) {
+            let msg = format!("slug `{}` is already used by the topic at line {first}", topic.slug);
+            checker.error(topic.line, msg);
         }
-        if let Some(first) = seen.insert(slug.clone(), slug_line) {
-            errors.push(SourceError::new(
-                file,
-                slug_line,
-                format!("slug `{slug}` is already used by the topic at line {first}"),
-            ));
+        topics.push(topic);
+    }
+    if checker.errors.is_empty() {
+        Ok(topics)
+    } else {
+        Err(SourceErrors(checker.errors))
+    }
+}
+
+/// Collects every problem of a file while turning its raw tables into topics.
+struct Checker<'a> {
+    file: &'a Path,
+    lines: LineIndex,
+    errors: Vec<SourceError>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, line: usize, message: String) {
+        self.errors.push(SourceError::new(self.file, line, message));
+    }
+
+    /// A checked topic; its `line` is that of its slug, where an editor looks for it.
+    fn topic(&mut self, table_line: usize, t: RawTopic) -> Topic {
+        let slug_line = self.lines.line(t.slug.span().start);
+        let slug = t.slug.into_inner();
+        if !is_slug(&slug) {
+            let msg = format!(
+                "slug `{slug}` must be lowercase letters, digits and single hyphens (e.g. `enhanced-cooperation`)"
+            );
+            self.error(slug_line, msg);
         }
         if t.name.trim().is_empty() {
-            errors.push(SourceError::new(file, line, format!("topic `{slug}` has an empty name")));
+            self.error(table_line, format!("topic `{slug}` has an empty name"));
         }
-        if t.phrases.is_empty() && t.sections.is_empty() {
-            errors.push(SourceError::new(
-                file,
-                line,
-                format!("topic `{slug}` has no rules: give it `phrases` or `sections`"),
-            ));
+        if t.phrases.is_empty() && t.sections.is_empty() && t.context.is_empty() {
+            self.error(table_line, format!("topic `{slug}` has no rules: give it `phrases` or `sections`"));
         }
-        let mut check = |list: &[Spanned<String>], key: &str| -> Vec<String> {
-            list.iter()
-                .map(|p| {
-                    if let Err(msg) = check_phrase(p.get_ref()) {
-                        errors.push(SourceError::new(
-                            file,
-                            lines.line(p.span().start),
-                            format!("{key} of `{slug}`: {msg}"),
-                        ));
-                    }
-                    p.get_ref().trim().to_string()
-                })
-                .collect()
-        };
-        let phrases = check(&t.phrases, "phrase");
-        let exclude = check(&t.exclude, "exclusion");
-        let sections = check(&t.sections, "section");
-        topics.push(Topic {
-            slug,
+        let phrases = self.phrases(&t.phrases, "phrase", &slug);
+        let exclude = self.phrases(&t.exclude, "exclusion", &slug);
+        let sections = self.phrases(&t.sections, "section", &slug);
+        let context = t.context.iter().map(|c| self.context(c, &slug)).collect();
+        Topic {
             name: t.name.trim().to_string(),
             description: t.description.trim().to_string(),
             digwatch: t.digwatch,
@@ -108,14 +116,35 @@ pub fn parse(file: &Path, text: &str) -> Result<Vec<Topic>, SourceErrors> {
             phrases,
             exclude,
             sections,
+            context,
             inherit: t.inherit,
-            line,
-        });
+            line: slug_line,
+            slug,
+        }
     }
-    if errors.is_empty() {
-        Ok(topics)
-    } else {
-        Err(SourceErrors(errors))
+
+    fn context(&mut self, c: &Spanned<RawContext>, slug: &str) -> Context {
+        let line = self.lines.line(c.span().start);
+        let c = c.get_ref();
+        if c.sections.is_empty() || c.phrases.is_empty() {
+            self.error(line, format!("a context of `{slug}` needs both `sections` and `phrases`"));
+        }
+        Context {
+            sections: self.phrases(&c.sections, "context section", slug),
+            phrases: self.phrases(&c.phrases, "context phrase", slug),
+        }
+    }
+
+    fn phrases(&mut self, list: &[Spanned<String>], key: &str, slug: &str) -> Vec<String> {
+        let mut out = Vec::with_capacity(list.len());
+        for p in list {
+            if let Err(msg) = check_phrase(p.get_ref()) {
+                let line = self.lines.line(p.span().start);
+                self.error(line, format!("{key} of `{slug}`: {msg}"));
+            }
+            out.push(p.get_ref().trim().to_string());
+        }
+        out
     }
 }
 
@@ -161,7 +190,7 @@ mod tests {
         assert_eq!(topics[0].slug, "ai");
         assert_eq!(topics[0].phrases, ["AI", "artificial intelligence"]);
         assert_eq!(topics[0].unbis, ["ARTIFICIAL INTELLIGENCE"]);
-        assert_eq!(topics[0].line, 1);
+        assert_eq!(topics[0].line, 2);
     }
 
     #[test]
@@ -189,6 +218,16 @@ mod tests {
     fn a_topic_without_rules_is_an_error() {
         let e = errors("[[topic]]\nslug = \"ai\"\nname = \"A\"\nphrases = []\n");
         assert_eq!(e, ["content/topics.toml:1: topic `ai` has no rules: give it `phrases` or `sections`"]);
+    }
+
+    #[test]
+    fn a_context_is_read_and_needs_both_lists() {
+        let text = "[[topic]]\nslug = \"igf\"\nname = \"IGF\"\nphrases = [\"IGF\"]\n\n[[topic.context]]\nsections = [\"Internet governance\"]\nphrases = [\"the Forum\"]\n";
+        let topics = parse(Path::new("t.toml"), text).unwrap();
+        assert_eq!(topics[0].context[0].phrases, ["the Forum"]);
+        let e = errors("[[topic]]\nslug = \"igf\"\nname = \"IGF\"\nphrases = [\"IGF\"]\n\n[[topic.context]]\nsections = []\nphrases = [\"the Forum\"]\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("needs both `sections` and `phrases`"), "{e:?}");
     }
 
     #[test]

@@ -12,6 +12,10 @@ name = "Internet Governance Forum"
 phrases = ["Internet Governance Forum", "IGF"]
 sections = ["Internet Governance Forum"]
 
+[[topic.context]]
+sections = ["Internet governance"]
+phrases = ["the Forum"]
+
 [[topic]]
 slug = "enhanced-cooperation"
 name = "Enhanced cooperation"
@@ -113,6 +117,20 @@ fn a_heading_gives_its_topic_to_the_paragraphs_under_it() {
     assert_eq!(t[0].1, Vec::<String>::new());
     assert_eq!(t[1].1, ["enhanced-cooperation"]);
     assert_eq!(t[2].1, Vec::<String>::new());
+}
+
+#[test]
+fn a_context_phrase_counts_only_under_its_heading() {
+    let body = "1. Notes the value of the Forum in enhancing partnership;\n\n## Internet governance\n\n\
+                2. Notes the holding of the eighth meeting of the Forum in Bali;\n";
+    let t = topics_of(body);
+    assert_eq!(t[0].1, Vec::<String>::new());
+    assert_eq!(t[1].1, ["igf"]);
+    let c = corpus(body);
+    let idx = index(&c, &taxonomy());
+    let hit = &idx.of(ParaRef { res: 0, para: 1 })[0];
+    assert_eq!(hit.rule, "phrase \"the Forum\" under \"Internet governance\"");
+    assert_eq!(&c.para(ParaRef { res: 0, para: 1 }).text[hit.matched[0].0..hit.matched[0].1], "the Forum");
 }
 
 #[test]
