@@ -137,7 +137,7 @@ impl Matcher {
         }
         // One hit per topic, role and place: "girls" is found both as the phrase `girls` and
         // as the plural of `girl`; the first phrase written wins.
-        out.sort_by(|a, b| (a.range, a.topic).cmp(&(b.range, b.topic)));
+        out.sort_by_key(|o| (o.range, o.topic));
         out.dedup_by(|b, a| a.topic == b.topic && a.role == b.role && a.range == b.range);
         out
     }
