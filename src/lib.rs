@@ -115,6 +115,21 @@ pub fn run(command: Command) -> Result<()> {
         }
         Command::Serve(_) => anyhow::bail!("serve is not implemented yet"),
         Command::Diff(_) => anyhow::bail!("diff is not implemented yet"),
-        Command::Topics(_) => anyhow::bail!("topics is not implemented yet"),
+        Command::Topics(args) => {
+            let config = Config::load(&args.site.root, None, None)?;
+            let corpus = content::load(&config.content_dir)?;
+            let taxonomy = topics::load(&config.content_dir)?;
+            if let [symbol, anchor] = args.explain.as_slice() {
+                let text = topics::explain::explain_paragraph(&corpus, &taxonomy, symbol, anchor).map_err(anyhow::Error::msg)?;
+                print!("{text}");
+            } else {
+                let index = topics::index(&corpus, &taxonomy);
+                for w in &index.warnings {
+                    eprintln!("{w}");
+                }
+                print!("{}", topics::explain::summary(&corpus, &index));
+            }
+            Ok(())
+        }
     }
 }
