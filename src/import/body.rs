@@ -18,8 +18,8 @@ use super::header::{self, Header, Trailer};
 use super::lines::{self, Line, Role};
 use super::markers::{self, Resolution, CLOSE, OPEN, RESOLVED};
 use super::opener::opens_preambular;
-use super::report::Report;
 use super::repair;
+use super::report::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParaKind {
@@ -249,7 +249,8 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
 fn starts_paragraph(prev: &str, next: &str, gap: bool, page_break: bool, wrapped: bool, expected: u32) -> bool {
     let ended = ends_sentence(prev);
     if let Some((n, _)) = split_number(next) {
-        let in_sequence = n.trim_end_matches(char::is_alphabetic).parse::<u32>().is_ok_and(|n| n == expected || n + 1 == expected);
+        let in_sequence =
+            n.trim_end_matches(char::is_alphabetic).parse::<u32>().is_ok_and(|n| n == expected || n + 1 == expected);
         return gap || ended || in_sequence || !wrapped;
     }
     if split_letter(next).is_some() && (gap || ended) {
@@ -302,14 +303,20 @@ fn join_lines(prev: &str, next: &str) -> String {
     let mut chars = prev.chars().rev();
     let (last, before) = (chars.next(), chars.next());
     match (last, before) {
-        (Some('-'), Some(b)) if b.is_alphabetic() => format!("{}{}{next}", &prev[..prev.len() - 1], repair::LINE_HYPHEN),
+        (Some('-'), Some(b)) if b.is_alphabetic() => {
+            format!("{}{}{next}", &prev[..prev.len() - 1], repair::LINE_HYPHEN)
+        }
         (Some('/'), _) => format!("{prev}{next}"),
         _ => format!("{prev} {next}"),
     }
 }
 
 /// Replace lifted markers by their labels, or put back what was not a marker.
-fn resolve_placeholders(text: &str, markers: &[markers::Marker], resolutions: &std::collections::BTreeMap<usize, Resolution>) -> String {
+fn resolve_placeholders(
+    text: &str,
+    markers: &[markers::Marker],
+    resolutions: &std::collections::BTreeMap<usize, Resolution>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(OPEN) {
@@ -358,7 +365,11 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
         } else if !seen_operative {
             out.push(para(ParaKind::Preambular, None, &text));
         } else {
-            report.uncertain(p.line, "unnumbered-after-operative", format!("dropped unnumbered text after the operative part: `{}`", short(&text)));
+            report.uncertain(
+                p.line,
+                "unnumbered-after-operative",
+                format!("dropped unnumbered text after the operative part: `{}`", short(&text)),
+            );
         }
     }
     out
@@ -373,7 +384,11 @@ fn split_status(text: &str) -> (String, Option<String>) {
 
 fn short(text: &str) -> String {
     let cut: String = text.chars().take(60).collect();
-    if cut.len() < text.len() { format!("{cut}…") } else { cut }
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
 }
 
 /// Operative numbers run 1, 2, 3 … (with `bis`/`ter` insertions); letters run a, b, c ….
@@ -408,7 +423,11 @@ fn check_footnote_sequence(defs: &[FootnoteDef], report: &mut Report) {
     let mut expected = 1;
     for d in defs {
         if d.label > expected {
-            let missing = if d.label == expected + 1 { format!("{expected} is") } else { format!("{expected}–{} are", d.label - 1) };
+            let missing = if d.label == expected + 1 {
+                format!("{expected} is")
+            } else {
+                format!("{expected}–{} are", d.label - 1)
+            };
             report.uncertain(d.line, "footnote-gap", format!("footnote {missing} not in the source"));
         } else if d.label < expected {
             report.uncertain(d.line, "footnote-duplicate", format!("footnote {} is printed twice", d.label));
@@ -435,7 +454,10 @@ mod tests {
     fn series_slug_takes_the_initials_of_the_proper_name() {
         let t = "Assessment of the progress made in the implementation of and follow-up to the outcomes of the World Summit on the Information Society";
         assert_eq!(series_slug(t), "wsis");
-        assert_eq!(series_slug("Science, technology and innovation for development"), "science-technology-and-innovation-for-development");
+        assert_eq!(
+            series_slug("Science, technology and innovation for development"),
+            "science-technology-and-innovation-for-development"
+        );
     }
 
     #[test]
@@ -449,7 +471,10 @@ mod tests {
 
     #[test]
     fn status_tags_become_attributes() {
-        assert_eq!(split_status("Notes the report; (provisionally agreed)"), ("Notes the report;".into(), Some("provisionally agreed".into())));
+        assert_eq!(
+            split_status("Notes the report; (provisionally agreed)"),
+            ("Notes the report;".into(), Some("provisionally agreed".into()))
+        );
         assert_eq!(split_status("Notes [Suggested for Closure]").1.as_deref(), Some("Suggested for Closure"));
     }
 

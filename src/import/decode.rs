@@ -39,7 +39,13 @@ fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
         [0xFE, 0xFF] => false,
         _ => return None,
     };
-    let units = bytes[2..].chunks_exact(2).map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+    let units = bytes[2..].chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
     Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect())
 }
 
@@ -91,7 +97,8 @@ mod tests {
 
     #[test]
     fn utf16_little_endian_is_decoded() {
-        let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Notes".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Notes".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(run(&bytes).0, "Notes");
     }
 

@@ -74,7 +74,9 @@ fn paragraph(p: &Para) -> String {
     match p.kind {
         ParaKind::Heading => format!("## {}", escape(&p.text)),
         ParaKind::Preambular => italic_opening(&p.text, Part::Preambular),
-        ParaKind::Operative => format!("{}. {}", p.number.as_deref().unwrap_or(""), italic_opening(&p.text, Part::Operative)),
+        ParaKind::Operative => {
+            format!("{}. {}", p.number.as_deref().unwrap_or(""), italic_opening(&p.text, Part::Operative))
+        }
         ParaKind::Subparagraph => {
             format!("    ({}) {}", p.number.as_deref().unwrap_or(""), italic_opening(&p.text, Part::Operative))
         }
@@ -132,7 +134,13 @@ mod tests {
 
     #[test]
     fn operative_paragraphs_carry_number_and_italic_verb() {
-        let p = Para { kind: ParaKind::Operative, number: Some("12bis".into()), text: "Also notes the report;".into(), line: 1, status: None };
+        let p = Para {
+            kind: ParaKind::Operative,
+            number: Some("12bis".into()),
+            text: "Also notes the report;".into(),
+            line: 1,
+            status: None,
+        };
         assert_eq!(paragraph(&p), "12bis. *Also notes* the report;");
     }
 }

@@ -156,7 +156,11 @@ fn read_block(
     }
     for (d, g) in block.iter().zip(&guesses) {
         if let Some(raw) = g {
-            report.repair(d.line, "footnote-label", format!("read the label of `{raw}` as {} from the sequence", d.label));
+            report.repair(
+                d.line,
+                "footnote-label",
+                format!("read the label of `{raw}` as {} from the sequence", d.label),
+            );
         }
     }
     Some((block, j))
@@ -180,8 +184,16 @@ fn page_ends_at(lines: &[Line], j: usize, indent_breaks: bool) -> bool {
 
 /// How footnotes of resolutions open: a document symbol, "See …", a resolution, Official Records.
 fn looks_like_citation(text: &str) -> bool {
-    const OPENERS: &[&str] =
-        &["See ", "Ibid", "General Assembly", "Official Records", "United Nations", "Resolution", "Report of", "Available"];
+    const OPENERS: &[&str] = &[
+        "See ",
+        "Ibid",
+        "General Assembly",
+        "Official Records",
+        "United Nations",
+        "Resolution",
+        "Report of",
+        "Available",
+    ];
     OPENERS.iter().any(|o| text.starts_with(o))
         || text.split(' ').next().is_some_and(|w| w.contains('/') && w.starts_with(|c: char| c.is_ascii_uppercase()))
 }
@@ -225,7 +237,8 @@ mod tests {
 
     #[test]
     fn a_footnote_continues_over_lines_until_it_ends_with_a_full_stop() {
-        let mut l = split("text\n\n1 United Nations Educational, Records of the General\nConference, vol. 1.\n 55. Recalls");
+        let mut l =
+            split("text\n\n1 United Nations Educational, Records of the General\nConference, vol. 1.\n 55. Recalls");
         let mut r = Report::new(Path::new("t"));
         let defs = lift_blocks(&mut l, true, &mut r);
         assert_eq!(defs[0].text, "United Nations Educational, Records of the General Conference, vol. 1.");
@@ -233,7 +246,9 @@ mod tests {
 
     #[test]
     fn the_web_list_after_the_trailer_is_read_with_its_backlinks_removed() {
-        let mut l = split("  1. See A/C.2/59/3 and A/60/687. ↩\u{fe0e}\n  2. General Assembly resolution 217 A (III). ↩\u{fe0e}");
+        let mut l = split(
+            "  1. See A/C.2/59/3 and A/60/687. ↩\u{fe0e}\n  2. General Assembly resolution 217 A (III). ↩\u{fe0e}",
+        );
         let mut r = Report::new(Path::new("t"));
         let defs = end_list(&mut l, Some(0), &mut r);
         assert_eq!(defs.len(), 2);

@@ -84,7 +84,8 @@ pub fn looks_wrapped(lines: &[Line]) -> bool {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,3}\s*/\s*\d{1,3}|page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3})$").unwrap()
+    Regex::new(r"(?i)^(?:\d{1,3}\s*/\s*\d{1,3}|page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3})$")
+        .unwrap()
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S*$").unwrap());
 static SYMBOL_LINE: LazyLock<Regex> =

@@ -186,11 +186,18 @@ pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> 
         let resolution = match label {
             None => Resolution::Restore,
             Some(n) if used.contains(&n) => {
-                report.repair(m.line, "repeated-marker", format!("dropped `{}`: footnote {n} is already referenced", m.raw));
+                report.repair(
+                    m.line,
+                    "repeated-marker",
+                    format!("dropped `{}`: footnote {n} is already referenced", m.raw),
+                );
                 Resolution::Drop
             }
             Some(n) if !defined.contains(&n) => {
-                let what = format!("footnote {n} is referenced (`{}`) but its text is not in the source; marker dropped", m.raw);
+                let what = format!(
+                    "footnote {n} is referenced (`{}`) but its text is not in the source; marker dropped",
+                    m.raw
+                );
                 report.uncertain(m.line, "footnote-text-missing", what);
                 used.insert(n);
                 last = last.max(n);
@@ -218,7 +225,8 @@ pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> 
 fn read_digits(d: &str, spaced: bool, last: u32, defined: &HashSet<u32>) -> Option<u32> {
     let expected = last + 1;
     let whole: u32 = d.parse().ok()?;
-    let half = (d.len() % 2 == 0 && d[..d.len() / 2] == d[d.len() / 2..]).then(|| d[..d.len() / 2].parse().ok()).flatten();
+    let half =
+        (d.len() % 2 == 0 && d[..d.len() / 2] == d[d.len() / 2..]).then(|| d[..d.len() / 2].parse().ok()).flatten();
     let readings: Vec<u32> = [Some(whole), half].into_iter().flatten().collect();
     if spaced {
         return (whole == expected && defined.contains(&whole)).then_some(whole);
@@ -260,7 +268,14 @@ mod tests {
 
     #[test]
     fn numbers_that_belong_to_the_text_are_not_candidates() {
-        for text in ["Partner2Connect (P2C)", "resolution 70/125 of 2015", "1,014 pledges", "WSIS+20 and COVID-19", "target 9.c", "(2022-2032)"] {
+        for text in [
+            "Partner2Connect (P2C)",
+            "resolution 70/125 of 2015",
+            "1,014 pledges",
+            "WSIS+20 and COVID-19",
+            "target 9.c",
+            "(2022-2032)",
+        ] {
             assert_eq!(lifted(text).1, Vec::<String>::new(), "{text}");
         }
     }
@@ -294,7 +309,10 @@ mod tests {
     #[test]
     fn doubled_digits_follow_the_sequence_and_repeats_are_dropped() {
         let defs: Vec<FootnoteDef> = (1..=12).map(|n| def(n, None)).collect();
-        let mut ms: Vec<Marker> = ["11", "22", "33", "44", "55", "66", "77", "88", "99", "1010"].iter().map(|d| marker(Some(d), 0, false)).collect();
+        let mut ms: Vec<Marker> = ["11", "22", "33", "44", "55", "66", "77", "88", "99", "1010"]
+            .iter()
+            .map(|d| marker(Some(d), 0, false))
+            .collect();
         ms.push(marker(Some("11"), 0, true));
         ms.push(marker(Some("1111"), 0, false));
         ms.push(marker(Some("95"), 0, true));
@@ -319,7 +337,10 @@ mod tests {
         }
         let mut r = Report::new(std::path::Path::new("t"));
         let got = assign(&ms, &defs, &mut r);
-        assert_eq!(got.values().cloned().collect::<Vec<_>>(), [Resolution::Label(12), Resolution::Drop, Resolution::Label(14)]);
+        assert_eq!(
+            got.values().cloned().collect::<Vec<_>>(),
+            [Resolution::Label(12), Resolution::Drop, Resolution::Label(14)]
+        );
         assert_eq!(r.uncertainties[0].rule, "footnote-text-missing");
         assert!(r.uncertainties[0].detail.contains("footnote 13"));
     }

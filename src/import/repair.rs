@@ -27,6 +27,7 @@ const PARAGRAPH_RULES: &[Rule] = &[
     line_end_hyphen,
     ligatures,
     stray_space_hyphen,
+    spaced_compound_dash,
     split_word,
     stray_leading_letter,
     lost_diacritic,
@@ -35,12 +36,14 @@ const PARAGRAPH_RULES: &[Rule] = &[
     tracked_change_residue,
     doubled_punctuation,
     space_after_slash,
+    range_dash,
     spurious_period_before_marker,
     marker_spacing,
     whitespace,
 ];
 
-const FOOTNOTE_RULES: &[Rule] = &[ligatures, roman_numeral, doubled_punctuation, space_after_slash, whitespace];
+const FOOTNOTE_RULES: &[Rule] =
+    &[ligatures, roman_numeral, doubled_punctuation, space_after_slash, range_dash, whitespace];
 
 /// Repair every paragraph and footnote; report each repair, and repeated phrases as
 /// uncertainties.
@@ -71,7 +74,12 @@ fn apply(rules: &[Rule], text: &str, vocab: &Vocabulary, line: usize, report: &m
 }
 
 /// Run a regex replacement, recording each replacement made as a fix of `rule`.
-fn replace(re: &Regex, text: &str, rule: &'static str, mut f: impl FnMut(&Captures) -> Option<String>) -> (String, Vec<Fix>) {
+fn replace(
+    re: &Regex,
+    text: &str,
+    rule: &'static str,
+    mut f: impl FnMut(&Captures) -> Option<String>,
+) -> (String, Vec<Fix>) {
     let mut fixes = Vec::new();
     let out = re.replace_all(text, |c: &Captures| match f(c) {
         Some(new) => {
@@ -121,10 +129,24 @@ static SPACE_HYPHEN_PUNCT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([,;]
 
 /// A hyphen that lost its place: `day -to-day` → `day-to-day`, `literacy, -civic` → `literacy, civic`.
 pub fn stray_space_hyphen(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    let (out, mut fixes) = replace(&SPACE_HYPHEN_WORD, text, "stray-space-hyphen", |c| Some(format!("{}-{}", &c[1], &c[2])));
+    let (out, mut fixes) =
+        replace(&SPACE_HYPHEN_WORD, text, "stray-space-hyphen", |c| Some(format!("{}-{}", &c[1], &c[2])));
     let (out, more) = replace(&SPACE_HYPHEN_PUNCT, &out, "stray-hyphen", |c| Some(format!("{} {}", &c[1], &c[2])));
     fixes.extend(more);
     (out, fixes)
+}
+
+static SPACED_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}+) [–—-] (\p{L}+)").unwrap());
+
+/// A compound whose hyphen came out as a spaced dash, where the text elsewhere prints the
+/// compound: `capacity – building` → `capacity-building`.
+pub fn spaced_compound_dash(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
+    replace(&SPACED_DASH, text, "spaced-compound-dash", |c| {
+        let compound = format!("{}-{}", &c[1], &c[2]);
+        v.compound(&format!("{}{}", &c[1], &c[2]))
+            .filter(|(k, n)| *n >= 2 && *k == compound.to_lowercase())
+            .map(|_| compound)
+    })
 }
 
 static LONE_LETTER: LazyLock<Regex> =
@@ -205,7 +227,9 @@ pub fn tracked_change_residue(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) 
     while i < tokens.len() {
         let (w, next) = (tokens[i], tokens.get(i + 1).copied().unwrap_or(""));
         let rest = next.strip_prefix(w).filter(|_| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic));
-        match rest.filter(|r| !r.is_empty() && r.chars().all(char::is_alphabetic) && v.count(next) <= 1 && v.count(r) >= 2) {
+        match rest
+            .filter(|r| !r.is_empty() && r.chars().all(char::is_alphabetic) && v.count(next) <= 1 && v.count(r) >= 2)
+        {
             Some(r) => {
                 fixes.push(("tracked-change", format!("`{w} {next}` → `{w} {r}`")));
                 out.push(w.to_string());
@@ -237,6 +261,18 @@ static SLASH_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L})/ (\p
 /// `Telecommunication/ Information` → `Telecommunication/Information`.
 pub fn space_after_slash(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
     replace(&SLASH_SPACE, text, "space-after-slash", |c| Some(format!("{}/{}", &c[1], &c[2])))
+}
+
+static NUMBER_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[\s(])(\d{1,4})-(\d{1,4})([\s),.;:]|$)").unwrap());
+
+/// A range of numbers takes an en dash, as the UN prints it; extraction from PDF often leaves
+/// a hyphen: `9-24 November` → `9–24 November`, `(2022-2032)` → `(2022–2032)`.
+pub fn range_dash(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
+    replace(&NUMBER_RANGE, text, "range-dash", |c| {
+        let (from, to): (u32, u32) = (c[2].parse().ok()?, c[3].parse().ok()?);
+        (from < to).then(|| format!("{}{}–{}{}", &c[1], &c[2], &c[3], &c[4]))
+    })
 }
 
 static SPACE_PERIOD_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r" \.{RESOLVED}")).unwrap());
@@ -295,14 +331,33 @@ mod tests {
 
     #[test]
     fn stray_space_hyphens_are_closed_up_or_dropped() {
-        assert_eq!(fixed(stray_space_hyphen, "the day -to-day matters, e -government", ""), "the day-to-day matters, e-government");
+        assert_eq!(
+            fixed(stray_space_hyphen, "the day -to-day matters, e -government", ""),
+            "the day-to-day matters, e-government"
+        );
         assert_eq!(fixed(stray_space_hyphen, "literacy, -civic participation", ""), "literacy, civic participation");
         assert_eq!(fixed(stray_space_hyphen, "2022 – 63 per cent", ""), "2022 – 63 per cent");
     }
 
     #[test]
+    fn a_spaced_dash_inside_a_known_compound_becomes_its_hyphen() {
+        let corpus = "capacity-building and capacity-building";
+        assert_eq!(
+            fixed(spaced_compound_dash, "education, capacity – building, and", corpus),
+            "education, capacity-building, and"
+        );
+        assert_eq!(
+            fixed(spaced_compound_dash, "Broadband – Accelerating growth", corpus),
+            "Broadband – Accelerating growth"
+        );
+    }
+
+    #[test]
     fn split_words_are_joined_only_into_known_words() {
-        assert_eq!(fixed(split_word, "the Office of t he Secretary and the f ull", "full"), "the Office of the Secretary and the full");
+        assert_eq!(
+            fixed(split_word, "the Office of t he Secretary and the f ull", "full"),
+            "the Office of the Secretary and the full"
+        );
         assert_eq!(fixed(split_word, "paragraph (c) and b xyz", ""), "paragraph (c) and b xyz");
     }
 
@@ -311,7 +366,10 @@ mod tests {
         let corpus = "recalls recalls use use the of";
         assert_eq!(fixed(stray_leading_letter, "Further vrecalls the", corpus), "Further recalls the");
         assert_eq!(fixed(stray_leading_letter, "measures to wuse information", corpus), "measures to use information");
-        assert_eq!(fixed(stray_leading_letter, "spending and pending pending", "spending pending pending"), "spending and pending pending");
+        assert_eq!(
+            fixed(stray_leading_letter, "spending and pending pending", "spending pending pending"),
+            "spending and pending pending"
+        );
     }
 
     #[test]
@@ -350,7 +408,22 @@ mod tests {
 
     #[test]
     fn slash_compounds_close_up() {
-        assert_eq!(fixed(space_after_slash, "World Telecommunication/ Information and", ""), "World Telecommunication/Information and");
+        assert_eq!(
+            fixed(space_after_slash, "World Telecommunication/ Information and", ""),
+            "World Telecommunication/Information and"
+        );
+    }
+
+    #[test]
+    fn number_ranges_take_an_en_dash_but_symbols_and_names_keep_their_hyphens() {
+        assert_eq!(
+            fixed(range_dash, "Paris, 9-24 November 2021 (2022-2032).", ""),
+            "Paris, 9–24 November 2021 (2022–2032)."
+        );
+        assert_eq!(
+            fixed(range_dash, "A/67/65-E/2012/48 and COVID-19, 1325-1", ""),
+            "A/67/65-E/2012/48 and COVID-19, 1325-1"
+        );
     }
 
     #[test]
@@ -362,7 +435,10 @@ mod tests {
 
     #[test]
     fn repeated_phrases_are_found() {
-        assert_eq!(repeated_phrase("to the holding of the holding of the eighteenth").as_deref(), Some("the holding of"));
+        assert_eq!(
+            repeated_phrase("to the holding of the holding of the eighteenth").as_deref(),
+            Some("the holding of")
+        );
         assert_eq!(repeated_phrase("the Forum, the Forum and"), None);
     }
 }

@@ -31,14 +31,85 @@ follow-up people-centred development-oriented women girls gender human rights pe
 
 /// Names that carry letters OCR tends to lose (`Lillestrøm` read as `Lillestrem`).
 const NAMES_WITH_DIACRITICS: &[&str] = &[
-    "Lillestrøm", "Tromsø", "Malmö", "Zürich", "Türkiye", "Côte", "d’Ivoire", "São", "Tomé", "Príncipe", "Curaçao",
-    "Réunion", "Bogotá", "Brasília", "Yaoundé", "Lomé", "Asunción", "Reykjavík", "Kraków", "Gdańsk", "Medellín",
-    "Cancún", "Mérida", "Montréal", "Québec", "Nouméa", "Genève", "Åland", "Ålesund", "København", "Göteborg",
-    "Düsseldorf", "Köln", "München", "Tórshavn", "Nuku‘alofa", "Chişinău", "Timişoara", "Bucureşti", "Vientiane",
-    "Ouagadougou", "Nouakchott", "Antananarivo", "Doğu", "İstanbul", "İzmir", "Łódź", "Poznań", "Wrocław", "Plzeň",
-    "Brno", "Bratislava", "Ljubljana", "Šibenik", "Niš", "Priština", "Tiranë", "Skopje", "Zagreb", "Pécs", "Győr",
-    "Sevastopol", "Baku", "Tbilisi", "Yerevan", "Almaty", "Bishkek", "Dushanbe", "Ashgabat", "Tashkent", "Ulaanbaatar",
-    "Addis", "Ababa", "Nairobi", "Marrakech", "Marrakesh", "Sharm", "El-Sheikh", "Charlottesville",
+    "Lillestrøm",
+    "Tromsø",
+    "Malmö",
+    "Zürich",
+    "Türkiye",
+    "Côte",
+    "d’Ivoire",
+    "São",
+    "Tomé",
+    "Príncipe",
+    "Curaçao",
+    "Réunion",
+    "Bogotá",
+    "Brasília",
+    "Yaoundé",
+    "Lomé",
+    "Asunción",
+    "Reykjavík",
+    "Kraków",
+    "Gdańsk",
+    "Medellín",
+    "Cancún",
+    "Mérida",
+    "Montréal",
+    "Québec",
+    "Nouméa",
+    "Genève",
+    "Åland",
+    "Ålesund",
+    "København",
+    "Göteborg",
+    "Düsseldorf",
+    "Köln",
+    "München",
+    "Tórshavn",
+    "Nuku‘alofa",
+    "Chişinău",
+    "Timişoara",
+    "Bucureşti",
+    "Vientiane",
+    "Ouagadougou",
+    "Nouakchott",
+    "Antananarivo",
+    "Doğu",
+    "İstanbul",
+    "İzmir",
+    "Łódź",
+    "Poznań",
+    "Wrocław",
+    "Plzeň",
+    "Brno",
+    "Bratislava",
+    "Ljubljana",
+    "Šibenik",
+    "Niš",
+    "Priština",
+    "Tiranë",
+    "Skopje",
+    "Zagreb",
+    "Pécs",
+    "Győr",
+    "Sevastopol",
+    "Baku",
+    "Tbilisi",
+    "Yerevan",
+    "Almaty",
+    "Bishkek",
+    "Dushanbe",
+    "Ashgabat",
+    "Tashkent",
+    "Ulaanbaatar",
+    "Addis",
+    "Ababa",
+    "Nairobi",
+    "Marrakech",
+    "Marrakesh",
+    "Sharm",
+    "El-Sheikh",
+    "Charlottesville",
 ];
 
 /// What the text and the UN know.
@@ -67,7 +138,8 @@ impl Vocabulary {
             v.accented.entry(name.chars().count()).or_default().push(name.to_string());
             *v.counts.entry(name.to_lowercase()).or_default() += 2;
         }
-        v.onsets = v.counts.keys().filter_map(|w| onset(w)).collect();
+        // Onsets of words seen at least twice: a word seen once may be the very slip to mend.
+        v.onsets = v.counts.iter().filter(|(_, n)| **n >= 2).filter_map(|(w, _)| onset(w)).collect();
         v
     }
 
@@ -104,9 +176,10 @@ impl Vocabulary {
         self.compounds.get(&closed.to_lowercase()).map(|(c, n)| (c.as_str(), *n))
     }
 
-    /// Does some known word start with these two letters?
+    /// Do English words start with these two letters (`sp`, `re`), or some word the text
+    /// uses more than once? `vr`, `wu` start none.
     pub fn has_onset(&self, word: &str) -> bool {
-        onset(&word.to_lowercase()).is_some_and(|o| self.onsets.contains(&o))
+        onset(&word.to_lowercase()).is_some_and(|o| english_onset(&o) || self.onsets.contains(&o))
     }
 
     /// A known word with diacritics that `word` matches letter for letter except where the
@@ -134,6 +207,37 @@ fn differs_only_by_accents(word: &str, accented: &str) -> bool {
         differences += 1;
     }
     differences >= 1 && differences <= if word.len() >= 8 { 2 } else { 1 }
+}
+
+/// The letters that follow each consonant at the start of common English words; a vowel may
+/// start a word with anything after it.
+fn english_onset(onset: &str) -> bool {
+    const AFTER: &[(char, &str)] = &[
+        ('b', "aeiloruy"),
+        ('c', "aehilorsuyz"),
+        ('d', "aeioruwy"),
+        ('f', "aeiloruy"),
+        ('g', "aehilnoruy"),
+        ('h', "aeiouy"),
+        ('j', "aeiou"),
+        ('k', "aeinoruy"),
+        ('l', "aeiouy"),
+        ('m', "aeiouy"),
+        ('n', "aeiouy"),
+        ('p', "aehilorsuy"),
+        ('q', "u"),
+        ('r', "aehiouy"),
+        ('s', "acehiklmnopqtuwy"),
+        ('t', "aehioruwy"),
+        ('v', "aeiouy"),
+        ('w', "aehiory"),
+        ('x', "ey"),
+        ('y', "aeiou"),
+        ('z', "aeiouy"),
+    ];
+    let mut chars = onset.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else { return false };
+    "aeiou".contains(first) || AFTER.iter().any(|(c, after)| *c == first && after.contains(second))
 }
 
 fn onset(word: &str) -> Option<String> {
