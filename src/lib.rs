@@ -120,7 +120,8 @@ pub fn run(command: Command) -> Result<()> {
             let corpus = content::load(&config.content_dir)?;
             let taxonomy = topics::load(&config.content_dir)?;
             if let [symbol, anchor] = args.explain.as_slice() {
-                let text = topics::explain::explain_paragraph(&corpus, &taxonomy, symbol, anchor).map_err(anyhow::Error::msg)?;
+                let text = topics::explain::explain_paragraph(&corpus, &taxonomy, symbol, anchor)
+                    .map_err(anyhow::Error::msg)?;
                 print!("{text}");
             } else {
                 let index = topics::index(&corpus, &taxonomy);

@@ -204,7 +204,7 @@ pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> 
                 Resolution::Drop
             }
             Some(n) => {
-                if m.digits.as_deref() != Some(&n.to_string()) {
+                if m.digits.as_deref() != Some(n.to_string().as_str()) {
                     report.repair(m.line, "footnote-marker", format!("read `{}` as footnote marker {n}", m.raw));
                 }
                 used.insert(n);
