@@ -46,16 +46,35 @@ enum Job {
 
 /// Render the whole site into `staging`.
 pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
+    some(site, theme, staging, &|_| true)
+}
+
+/// Render the pages of the resolutions `wanted` accepts (resolution, paragraph and changes
+/// pages), and every page that is not a resolution's; `agreed serve` uses it to redo only the
+/// series an edit touched.
+pub fn some(site: &Site, theme: &Theme, staging: &Staging, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<()> {
     let tera = templates(theme)?;
     let prepared = pages::prepare(site);
     let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
-    jobs(site).par_iter().map(|job| ctx.render(*job, staging)).collect::<Result<()>>()?;
+    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().is_none_or(wanted)).collect();
+    jobs.par_iter().map(|job| ctx.render(*job, staging)).collect::<Result<()>>()?;
     for (path, bytes) in theme.statics() {
         staging.write(path, bytes)?;
     }
     staging.write(".nojekyll", b"")?;
     staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     Ok(())
+}
+
+impl Job {
+    /// The resolution whose pages this job renders, if any.
+    fn resolution(self) -> Option<usize> {
+        match self {
+            Job::Resolution(i) | Job::Changes(i) => Some(i),
+            Job::Paragraph(p) => Some(p.res),
+            _ => None,
+        }
+    }
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
