@@ -89,7 +89,11 @@ fn a_named_paragraph_links_to_its_anchor_in_this_or_another_resolution() {
     assert_eq!(p7[0], ("paragraph 5 above", Some(&internal("E/RES/2025/18", Some("5")))));
     // A paragraph the text does not have is not linked, and the editor is told.
     assert_eq!(p7[1], ("paragraph 99 above", None));
-    assert!(refs.warnings.iter().any(|w| w.message.contains("paragraph 99 above") && w.line > 1), "{:?}", refs.warnings);
+    assert!(
+        refs.warnings.iter().any(|w| w.message.contains("paragraph 99 above") && w.line > 1),
+        "{:?}",
+        refs.warnings
+    );
 
     let p6 = refs.of(at(&c, "E/RES/2025/18", "6"));
     assert_eq!(p6[0].target, Some(internal("E/RES/2024/13", Some("116"))));
@@ -156,6 +160,9 @@ fn references_serialise_for_paragraphs_json() {
         })
     );
     let json = serde_json::to_value(&refs.of(at(&c, "E/RES/2024/13", "pp1"))[0]).unwrap();
-    assert_eq!(json["target"], serde_json::json!({"type": "external", "symbol": "A/RES/70/125", "url": "https://docs.un.org/en/A/RES/70/125"}));
+    assert_eq!(
+        json["target"],
+        serde_json::json!({"type": "external", "symbol": "A/RES/70/125", "url": "https://docs.un.org/en/A/RES/70/125"})
+    );
     assert!(json.get("paragraphs").is_none());
 }

@@ -23,7 +23,9 @@ fn pair(a: &str, b: &str) -> (String, String) {
 fn the_shipped_glossary_has_every_body_of_the_wsis_texts_with_expansion_and_description() {
     let g = shipped();
     assert!(g.entries.len() >= 25, "only {} entries", g.entries.len());
-    for term in ["CSTD", "ITU", "UNESCO", "UNCTAD", "UNDP", "UNGIS", "IGF", "WSIS", "GDC", "SDGs", "ICT", "ICT4D", "OECD"] {
+    for term in
+        ["CSTD", "ITU", "UNESCO", "UNCTAD", "UNDP", "UNGIS", "IGF", "WSIS", "GDC", "SDGs", "ICT", "ICT4D", "OECD"]
+    {
         assert!(g.entries.iter().any(|e| e.term == term), "{term} missing");
     }
     for term in ["DESA", "ECOSOC", "WGEC", "MAG", "UN-Women"] {
@@ -65,7 +67,8 @@ fn full_names_match_their_entry_in_any_letter_case() {
 #[test]
 fn hits_overlapping_a_reference_are_dropped() {
     let g = shipped();
-    let text = "Recalls paragraph 116 of Economic and Social Council resolution 2024/13 and the Economic and Social Council";
+    let text =
+        "Recalls paragraph 116 of Economic and Social Council resolution 2024/13 and the Economic and Social Council";
     let refs: Vec<Reference> = recognise(text, Organ::Ecosoc)
         .into_iter()
         .map(|m| Reference {

@@ -84,9 +84,21 @@ fn council_and_general_assembly_resolutions_get_their_organs_symbols() {
     let cases = [
         ("as mandated in Council resolution 2007/8 of 25 July 2007", "Council resolution 2007/8", "E/RES/2007/8"),
         ("implementation of General Assembly resolution 70/125;", "General Assembly resolution 70/125", "A/RES/70/125"),
-        ("as requested by the General Assembly in its resolution 70/125, to develop", "resolution 70/125", "A/RES/70/125"),
-        ("in line with Security Council resolution 1325 (2000)", "Security Council resolution 1325 (2000)", "S/RES/1325(2000)"),
-        ("Human Rights Council resolution 47/16 of 13 July 2021", "Human Rights Council resolution 47/16", "A/HRC/RES/47/16"),
+        (
+            "as requested by the General Assembly in its resolution 70/125, to develop",
+            "resolution 70/125",
+            "A/RES/70/125",
+        ),
+        (
+            "in line with Security Council resolution 1325 (2000)",
+            "Security Council resolution 1325 (2000)",
+            "S/RES/1325(2000)",
+        ),
+        (
+            "Human Rights Council resolution 47/16 of 13 July 2021",
+            "Human Rights Council resolution 47/16",
+            "A/HRC/RES/47/16",
+        ),
         ("General Assembly resolution ES-10/1", "General Assembly resolution ES-10/1", "A/RES/ES-10/1"),
     ];
     for (text, span, symbol) in cases {
@@ -99,7 +111,11 @@ fn council_and_general_assembly_resolutions_get_their_organs_symbols() {
 fn old_style_resolution_numbers_follow_the_un_symbol_and_tolerate_an_ocr_one_for_an_i() {
     let cases = [
         ("General Assembly resolution 217 A (III).", "General Assembly resolution 217 A (III)", "A/RES/217(III)"),
-        ("See General Assembly resolution 2200 A (XXI), annex.", "General Assembly resolution 2200 A (XXI)", "A/RES/2200(XXI)"),
+        (
+            "See General Assembly resolution 2200 A (XXI), annex.",
+            "General Assembly resolution 2200 A (XXI)",
+            "A/RES/2200(XXI)",
+        ),
         ("General Assembly resolution 217 A (I1I).", "General Assembly resolution 217 A (I1I)", "A/RES/217(III)"),
     ];
     for (text, span, symbol) in cases {

@@ -132,7 +132,7 @@ impl References {
 
 /// Find and resolve every reference of the corpus, and the backlinks.
 pub fn resolve(corpus: &Corpus) -> References {
-    let per_resolution: Vec<(Vec<Vec<Reference>>, Vec<Vec<Reference>>, Vec<Warning>)> =
+    let per_resolution: Vec<Resolved> =
         (0..corpus.resolutions.len()).into_par_iter().map(|res| resolve_resolution(corpus, res)).collect();
     let mut refs = References::default();
     for (paras, notes, warnings) in per_resolution {
@@ -144,7 +144,10 @@ pub fn resolve(corpus: &Corpus) -> References {
     refs
 }
 
-fn resolve_resolution(corpus: &Corpus, res: usize) -> (Vec<Vec<Reference>>, Vec<Vec<Reference>>, Vec<Warning>) {
+/// One resolution's references: per paragraph, per footnote, and the warnings.
+type Resolved = (Vec<Vec<Reference>>, Vec<Vec<Reference>>, Vec<Warning>);
+
+fn resolve_resolution(corpus: &Corpus, res: usize) -> Resolved {
     let r = &corpus.resolutions[res];
     let organ = Organ::of_symbol(&r.symbol);
     let mut warnings = Vec::new();

@@ -49,8 +49,25 @@ const NUM: &str = r"(?:(?P<yn>(?:19|20)\d{2}/\d{1,4})|(?P<sn>(?:(?:ES|S)-)?\d{1,
 const ITEM: &str = r"(?:\d{1,4}(?:\s?(?:bis|ter|quater))?(?:\s?\([a-z]{1,2}\))?|\([a-z]{1,2}\))";
 const SEP: &str = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s+through\s+|\s*[–-]\s*)";
 const ORDINALS: [&str; 20] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
     "twentieth",
 ];
 
@@ -59,7 +76,8 @@ const OUTCOME: &str = r"(?:the\s+)?(?P<ospan>(?:(?:2003|2005)\s+)?(?P<odoc>Genev
 /// A UN document symbol: the series of a principal organ or department, then at least two
 /// parts. A part may carry `.`, `-` and a parenthesis (`CN.16`, `Corr.1-E`, `217(III)`); a
 /// full stop ends it unless a letter or digit follows, so a sentence's last stop stays out.
-const SYMBOL: &str = r"(?P<sym>(?:A|E|S|ST|TD|UNEP|DP)(?:/[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9.]+\))?){2,})";
+const SYMBOL: &str =
+    r"(?P<sym>(?:A|E|S|ST|TD|UNEP|DP)(?:/[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9.]+\))?){2,})";
 const WSIS_SYMBOL: &str = r"(?P<wsis>WSIS-0\d/[A-Z]+/DOC/\d+(?:\(Rev\.\d\))?-E)";
 
 struct Patterns {
@@ -220,14 +238,7 @@ fn ordinal(word: &str) -> Option<u32> {
 /// present resolution" or nothing is the text itself; "of <a resolution, outcome document or
 /// symbol>" that document; "thereof" the one cited before; "of" anything else is a document
 /// the recogniser does not know, and the whole reference is left alone rather than guessed.
-fn with_tail(
-    text: &str,
-    start: usize,
-    end: usize,
-    cited: Vec<Cited>,
-    organ: Organ,
-    p: &Patterns,
-) -> Option<Candidate> {
+fn with_tail(text: &str, start: usize, end: usize, cited: Vec<Cited>, organ: Organ, p: &Patterns) -> Option<Candidate> {
     if cited.is_empty() {
         return None;
     }
@@ -355,7 +366,11 @@ fn continuation_mentions(
         if !same_shape || !ends_word(text, end) {
             continue;
         }
-        let number = if by_year { ResNumber::YearNumber(n.as_str().into()) } else { ResNumber::SessionNumber(n.as_str().into()) };
+        let number = if by_year {
+            ResNumber::YearNumber(n.as_str().into())
+        } else {
+            ResNumber::SessionNumber(n.as_str().into())
+        };
         let symbol = symbols::resolution_symbol(body, &number, organ);
         out.push(Candidate::new(RefKind::Resolution, start, end, Some(symbol), Vec::new()));
     }
@@ -396,7 +411,13 @@ fn outcome_mentions(text: &str, p: &Patterns, out: &mut Vec<Candidate>) {
     for caps in p.outcome.captures_iter(text) {
         let span = caps.name("ospan").expect("group ospan");
         let Some(doc) = outcome_named(&caps["odoc"], &text[span.end()..]) else { continue };
-        out.push(Candidate::new(RefKind::OutcomeDocument, span.start(), span.end(), Some(doc.symbol.into()), Vec::new()));
+        out.push(Candidate::new(
+            RefKind::OutcomeDocument,
+            span.start(),
+            span.end(),
+            Some(doc.symbol.into()),
+            Vec::new(),
+        ));
     }
 }
 
