@@ -116,7 +116,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         tail_resolution: re(&format!(r"^\s+of\s+(?:the\s+annex\s+to\s+)?(?:its\s+|the\s+)?{resolution}")),
         tail_outcome: re(&format!(r"^\s+of\s+{OUTCOME}")),
         tail_symbol: re(&format!(r"^\s+of\s+(?:the\s+annex\s+to\s+)?(?:document\s+)?{SYMBOL}")),
-        tail_unknown: re(r"^\s+(?:of|in)\b"),
+        tail_unknown: re(r"^\s+of\b"),
     }
 });
 
