@@ -166,3 +166,36 @@ fn references_serialise_for_paragraphs_json() {
     );
     assert!(json.get("paragraphs").is_none());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn resolving_any_paragraph_texts_never_panics_and_targets_exist(
+            paras in proptest::collection::vec(
+                r"(paragraphs? |subparagraph |resolution |its |[0-9]{1,3}|2024/13|\([a-c]\)| to | and | above| of | thereof|E/RES/2024/13|Tunis Agenda|[a-z ]{0,4})*",
+                1..6,
+            )
+        ) {
+            let body: String = paras.iter().enumerate().map(|(i, t)| format!("{}. x {}\n\n", i + 1, t.replace(['*', '[', '\\', '_'], ""))).collect();
+            let text = format!("+++\nsymbol = \"E/RES/2025/18\"\ntitle = \"t\"\ndate = 2025-07-29\n+++\n\n{body}");
+            let Ok(new) = parse_resolution(Path::new("new.md"), &text) else { return Ok(()) };
+            let old = parse_resolution(Path::new("old.md"), OLD).unwrap();
+            let corpus = Corpus::new(vec![new, old]).unwrap();
+            let refs = resolve(&corpus);
+            for r in refs.all() {
+                if let Some(Target::Internal { symbol, anchor: Some(a) }) = &r.target {
+                    prop_assert!(corpus.find(symbol, a).is_some());
+                }
+            }
+            for (p, _) in corpus.all_paragraphs() {
+                for c in refs.cited_by(p) {
+                    prop_assert!(c.res < corpus.resolutions.len());
+                }
+            }
+        }
+    }
+}

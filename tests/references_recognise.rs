@@ -264,7 +264,7 @@ mod properties {
     proptest! {
         #[test]
         fn any_text_gives_ordered_disjoint_ranges_on_char_boundaries(
-            text in r"(paragraphs? |resolutions? |General Assembly |Council |[0-9]{1,4}|/|\(III\)| to | and |, |é|–|A/|E/|Tunis Agenda| of | above|\.|[a-z ]{0,5})*"
+            text in r"(paragraphs? |subparagraphs? |resolutions? |General Assembly |Council |its |[0-9]{1,4}|/|\(III\)|\([a-z]\)| to | and |, |é|–|A/|E/|CN\.16|Corr\.1-|Tunis Agenda|Geneva Declaration| of | above| thereof|third preambular paragraph|\.|[a-z ]{0,5})*"
         ) {
             let mut last_end = 0;
             for m in recognise(&text, Organ::Ecosoc) {

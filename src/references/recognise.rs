@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use super::symbols::{self, Organ, Outcome, ResNumber};
 use super::RefKind;
@@ -81,6 +81,9 @@ const SYMBOL: &str =
 const WSIS_SYMBOL: &str = r"(?P<wsis>WSIS-0\d/[A-Z]+/DOC/\d+(?:\(Rev\.\d\))?-E)";
 
 struct Patterns {
+    /// One pass over the text says which families below can match at all; most paragraphs
+    /// cite nothing, and then no other expression runs.
+    families: RegexSet,
     resolution: Regex,
     paragraphs: Regex,
     preambular: Regex,
@@ -95,19 +98,34 @@ struct Patterns {
     tail_unknown: Regex,
 }
 
+// Indices of the families in `Patterns::families`.
+const PARAGRAPHS: usize = 0;
+const PREAMBULAR: usize = 1;
+const RESOLUTIONS: usize = 2;
+const OUTCOMES: usize = 3;
+const SYMBOLS: usize = 4;
+
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("reference patterns are valid");
     let resolution = format!(r"(?:(?P<body>{BODY})\s+)?(?P<word>[Rr]esolutions?)\s+{NUM}");
     let letters = r"\([a-z]{1,2}\)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)\([a-z]{1,2}\))*";
     let ordinals = ORDINALS.join("|");
-    Patterns {
-        resolution: re(&format!(r"\b{resolution}")),
-        paragraphs: re(&format!(
+    let families = [
+        format!(
             r"\b(?:[Ss]ub-?paragraphs?\s+(?P<subs>{letters})\s+of\s+)?(?P<word>[Ss]ub-?paragraphs?|[Pp]aragraphs?)\s+(?P<list>{ITEM}(?:{SEP}{ITEM})*)"
-        )),
-        preambular: re(&format!(r"(?i)\b(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))\s+preambular\s+paragraph\b")),
-        outcome: re(&format!(r"\b{OUTCOME}")),
-        symbol: re(&format!(r"\b(?:{SYMBOL}|{WSIS_SYMBOL})")),
+        ),
+        format!(r"(?i)\b(?P<ord>{ordinals}|\d{{1,2}}(?:st|nd|rd|th))\s+preambular\s+paragraph\b"),
+        format!(r"\b{resolution}"),
+        format!(r"\b{OUTCOME}"),
+        format!(r"\b(?:{SYMBOL}|{WSIS_SYMBOL})"),
+    ];
+    Patterns {
+        families: RegexSet::new(&families).expect("reference patterns are valid"),
+        paragraphs: re(&families[PARAGRAPHS]),
+        preambular: re(&families[PREAMBULAR]),
+        resolution: re(&families[RESOLUTIONS]),
+        outcome: re(&families[OUTCOMES]),
+        symbol: re(&families[SYMBOLS]),
         continuation: re(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>(?:19|20)\d{2}/\d{1,4}|(?:(?:ES|S)-)?\d{1,3}/\d{1,4})"),
         tail_same: re(r"^\s+(?:above|below|of\s+(?:the\s+present|this)\s+resolution)\b"),
         tail_previous: re(
@@ -142,12 +160,23 @@ impl Candidate {
 /// the reference stands in: it decides what "its resolution 1296 (XLIV)" means.
 pub fn recognise(text: &str, organ: Organ) -> Vec<Mention> {
     let p = &*PATTERNS;
+    let families = p.families.matches(text);
     let mut found = Vec::new();
-    paragraph_mentions(text, organ, p, &mut found);
-    preambular_mentions(text, organ, p, &mut found);
-    resolution_mentions(text, organ, p, &mut found);
-    outcome_mentions(text, p, &mut found);
-    symbol_mentions(text, p, &mut found);
+    if families.matched(PARAGRAPHS) {
+        paragraph_mentions(text, organ, p, &mut found);
+    }
+    if families.matched(PREAMBULAR) {
+        preambular_mentions(text, organ, p, &mut found);
+    }
+    if families.matched(RESOLUTIONS) {
+        resolution_mentions(text, organ, p, &mut found);
+    }
+    if families.matched(OUTCOMES) {
+        outcome_mentions(text, p, &mut found);
+    }
+    if families.matched(SYMBOLS) {
+        symbol_mentions(text, p, &mut found);
+    }
     resolve_previous(without_overlaps(found))
 }
 
