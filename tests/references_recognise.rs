@@ -275,3 +275,27 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_companion_outcome_document_named_after_the_first_is_recognised() {
+    let text = "the Geneva Declaration of Principles and Plan of Action and the Tunis Commitment and Agenda for the \
+                Information Society, and a national plan of action";
+    let got: Vec<(&str, String)> =
+        recognise(text, Organ::Ecosoc).iter().map(|m| (words(text, m), m.document.clone().unwrap())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Geneva Declaration of Principles", "WSIS-03/GENEVA/DOC/4-E".to_string()),
+            ("Plan of Action", "WSIS-03/GENEVA/DOC/5-E".to_string()),
+            ("Tunis Commitment", "WSIS-05/TUNIS/DOC/7-E".to_string()),
+            ("Agenda for the Information Society", "WSIS-05/TUNIS/DOC/6(Rev.1)-E".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_part_letter_of_a_general_assembly_resolution_joins_its_symbol() {
+    let text = "Recalling General Assembly resolutions 56/183 of 21 December 2001, 57/270 B of 23 June 2003 and 60/252";
+    let got: Vec<String> = recognise(text, Organ::GeneralAssembly).into_iter().filter_map(|m| m.document).collect();
+    assert_eq!(got, vec!["A/RES/56/183", "A/RES/57/270B", "A/RES/60/252"]);
+}

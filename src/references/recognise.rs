@@ -44,7 +44,7 @@ const BODY: &str = r"General\s+Assembly|Economic\s+and\s+Social\s+Council|Securi
 
 /// A resolution number in any of its shapes; see [`ResNumber`]. A Roman session may carry the
 /// OCR slip of a `1` for an `I`, provided one real numeral letter is there.
-const NUM: &str = r"(?:(?P<yn>(?:19|20)\d{2}/\d{1,4})|(?P<sn>(?:(?:ES|S)-)?\d{1,3}/\d{1,4})|(?P<rn>\d{1,4})(?:\s?[A-Z]{1,2})?\s?\((?P<rs>[IVXLC1]*[IVXLC][IVXLC1]*)\)|(?P<yrn>\d{1,4})\s?\((?P<yry>(?:19|20)\d{2})\))";
+const NUM: &str = r"(?:(?P<yn>(?:19|20)\d{2}/\d{1,4})|(?P<sn>(?:(?:ES|S)-)?\d{1,3}/\d{1,4})(?:\s?(?P<part>[A-H])\b)?|(?P<rn>\d{1,4})(?:\s?[A-Z]{1,2})?\s?\((?P<rs>[IVXLC1]*[IVXLC][IVXLC1]*)\)|(?P<yrn>\d{1,4})\s?\((?P<yry>(?:19|20)\d{2})\))";
 
 const ITEM: &str = r"(?:\d{1,4}(?:\s?(?:bis|ter|quater))?(?:\s?\([a-z]{1,2}\))?|\([a-z]{1,2}\))";
 const SEP: &str = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s+through\s+|\s*[–-]\s*)";
@@ -96,6 +96,8 @@ struct Patterns {
     tail_outcome: Regex,
     tail_symbol: Regex,
     tail_unknown: Regex,
+    companion_plan: Regex,
+    companion_agenda: Regex,
 }
 
 // Indices of the families in `Patterns::families`.
@@ -126,7 +128,9 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         resolution: re(&families[RESOLUTIONS]),
         outcome: re(&families[OUTCOMES]),
         symbol: re(&families[SYMBOLS]),
-        continuation: re(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>(?:19|20)\d{2}/\d{1,4}|(?:(?:ES|S)-)?\d{1,3}/\d{1,4})"),
+        continuation: re(
+            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>(?P<num>(?:19|20)\d{2}/\d{1,4}|(?:(?:ES|S)-)?\d{1,3}/\d{1,4})(?:\s?(?P<part>[A-H])\b)?)",
+        ),
         tail_same: re(r"^\s+(?:above|below|of\s+(?:the\s+present|this)\s+resolution)\b"),
         tail_previous: re(
             r"^\s+(?:thereof|of\s+(?:that|the\s+same|the\s+said|the\s+above-mentioned)\s+(?:resolution|document))\b",
@@ -135,6 +139,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         tail_outcome: re(&format!(r"^\s+of\s+{OUTCOME}")),
         tail_symbol: re(&format!(r"^\s+of\s+(?:the\s+annex\s+to\s+)?(?:document\s+)?{SYMBOL}")),
         tail_unknown: re(r"^\s+of\b"),
+        companion_plan: re(r"^\s+and\s+(?:the\s+)?(?P<name>Plan\s+of\s+Action)\b"),
+        companion_agenda: re(r"^\s+and\s+(?:the\s+)?(?P<name>Agenda\s+for\s+the\s+Information\s+Society)\b"),
     }
 });
 
@@ -391,14 +397,15 @@ fn continuation_mentions(
     for caps in p.continuation.captures_iter(window) {
         let n = caps.name("n").expect("group n");
         let (start, end) = (from + n.start(), from + n.end());
-        let same_shape = n.as_str().split('/').next().is_some_and(|s| (s.len() == 4) == by_year);
+        let num = caps.name("num").expect("group num").as_str();
+        let same_shape = num.split('/').next().is_some_and(|s| (s.len() == 4) == by_year);
         if !same_shape || !ends_word(text, end) {
             continue;
         }
         let number = if by_year {
-            ResNumber::YearNumber(n.as_str().into())
+            ResNumber::YearNumber(num.into())
         } else {
-            ResNumber::SessionNumber(n.as_str().into())
+            ResNumber::SessionNumber(format!("{num}{}", caps.name("part").map_or("", |p| p.as_str())))
         };
         let symbol = symbols::resolution_symbol(body, &number, organ);
         out.push(Candidate::new(RefKind::Resolution, start, end, Some(symbol), Vec::new()));
@@ -426,7 +433,8 @@ fn resolution_symbol(caps: &Captures, organ: Organ) -> String {
     let number = if let Some(n) = caps.name("yn") {
         ResNumber::YearNumber(n.as_str().into())
     } else if let Some(n) = caps.name("sn") {
-        ResNumber::SessionNumber(n.as_str().into())
+        // "57/270 B": the UN writes the part letter without a space, A/RES/57/270B.
+        ResNumber::SessionNumber(format!("{}{}", n.as_str(), caps.name("part").map_or("", |p| p.as_str())))
     } else if let (Some(n), Some(s)) = (caps.name("rn"), caps.name("rs")) {
         ResNumber::Roman { number: n.as_str().into(), session: s.as_str().replace('1', "I") }
     } else {
@@ -440,14 +448,28 @@ fn outcome_mentions(text: &str, p: &Patterns, out: &mut Vec<Candidate>) {
     for caps in p.outcome.captures_iter(text) {
         let span = caps.name("ospan").expect("group ospan");
         let Some(doc) = outcome_named(&caps["odoc"], &text[span.end()..]) else { continue };
-        out.push(Candidate::new(
-            RefKind::OutcomeDocument,
-            span.start(),
-            span.end(),
-            Some(doc.symbol.into()),
-            Vec::new(),
-        ));
+        let symbol = Some(doc.symbol.to_string());
+        out.push(Candidate::new(RefKind::OutcomeDocument, span.start(), span.end(), symbol, Vec::new()));
+        if let Some((start, end, companion)) = companion(text, span.end(), doc, p) {
+            let symbol = Some(companion.symbol.to_string());
+            out.push(Candidate::new(RefKind::OutcomeDocument, start, end, symbol, Vec::new()));
+        }
     }
+}
+
+/// Each summit adopted two texts, often named together with the city said once: "the Geneva
+/// Declaration of Principles and Plan of Action", "the Tunis Commitment and Agenda for the
+/// Information Society". The second name is the companion of the first.
+fn companion(text: &str, from: usize, doc: Outcome, p: &Patterns) -> Option<(usize, usize, Outcome)> {
+    let (pattern, companion) = if doc == symbols::GENEVA_DECLARATION {
+        (&p.companion_plan, symbols::GENEVA_PLAN)
+    } else if doc == symbols::TUNIS_COMMITMENT {
+        (&p.companion_agenda, symbols::TUNIS_AGENDA)
+    } else {
+        return None;
+    };
+    let m = pattern.captures(&text[from..])?.name("name")?;
+    Some((from + m.start(), from + m.end(), companion))
 }
 
 /// The outcome document a name denotes; "Geneva Declaration on …" is another declaration.
