@@ -155,7 +155,7 @@ fn references_serialise_for_paragraphs_json() {
         serde_json::json!({
             "kind": "resolution-paragraph", "start": 8, "end": 71,
             "text": "paragraph 116 of Economic and Social Council resolution 2024/13",
-            "target": {"type": "internal", "symbol": "E/RES/2024/13", "anchor": "116"},
+            "target": {"type": "internal", "symbol": "E/RES/2024/13", "anchor": "116", "url": "E/RES/2024/13/index.html#116"},
             "paragraphs": ["116"]
         })
     );

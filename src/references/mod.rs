@@ -58,8 +58,10 @@ impl RefKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// Where a reference leads. Serialised as `{"type": "internal", "symbol", "anchor", "url"}` or
+/// `{"type": "external", "symbol", "url"}`; an internal `url` is relative to the site root,
+/// like the `url` of a paragraph in `data/paragraphs.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// A paragraph or resolution in the content: a site path like `E/RES/2025/18/index.html#5`.
     Internal { symbol: String, anchor: Option<String> },
@@ -72,6 +74,49 @@ impl Target {
         match self {
             Target::Internal { symbol, .. } | Target::External { symbol, .. } => symbol,
         }
+    }
+
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Target::Internal { .. })
+    }
+
+    /// The page (and fragment) of an internal target relative to the site root, e.g.
+    /// `E/RES/2025/18/index.html#5`; the renderer prefixes the way back to the root.
+    pub fn site_path(&self) -> Option<String> {
+        let Target::Internal { symbol, anchor } = self else { return None };
+        let page = format!("{}/index.html", crate::model::anchor::resolution_path(symbol));
+        Some(match anchor {
+            Some(a) => format!("{page}#{a}"),
+            None => page,
+        })
+    }
+
+    /// Where the link goes: the site path of an internal target, the official page otherwise.
+    pub fn url(&self) -> String {
+        match self {
+            Target::External { url, .. } => url.clone(),
+            Target::Internal { .. } => self.site_path().unwrap_or_default(),
+        }
+    }
+}
+
+impl serde::Serialize for Target {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Target::Internal { symbol, anchor } => {
+                map.serialize_entry("type", "internal")?;
+                map.serialize_entry("symbol", symbol)?;
+                map.serialize_entry("anchor", anchor)?;
+            }
+            Target::External { symbol, .. } => {
+                map.serialize_entry("type", "external")?;
+                map.serialize_entry("symbol", symbol)?;
+            }
+        }
+        map.serialize_entry("url", &self.url())?;
+        map.end()
     }
 }
 
