@@ -3,7 +3,8 @@
 //! It knows nothing of the corpus. It returns [`Mention`]s: a byte range of the text, the
 //! document named (a symbol, or `None` for the text itself) and the paragraphs named. The
 //! regular expressions are compiled once for the process. Each family of references has its
-//! own expression; the candidates of all families are then merged, the longest winning where
+//! own expression, and one `RegexSet` pass tells which families can match a text at all
+//! (most paragraphs cite nothing, and then nothing else runs); the candidates of all families are then merged, the longest winning where
 //! two overlap, so "paragraphs 55 to 65 of General Assembly resolution 70/125" is one
 //! reference and not a paragraph reference plus a resolution reference.
 
@@ -48,27 +49,11 @@ const NUM: &str = r"(?:(?P<yn>(?:19|20)\d{2}/\d{1,4})|(?P<sn>(?:(?:ES|S)-)?\d{1,
 
 const ITEM: &str = r"(?:\d{1,4}(?:\s?(?:bis|ter|quater))?(?:\s?\([a-z]{1,2}\))?|\([a-z]{1,2}\))";
 const SEP: &str = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s+through\s+|\s*[–-]\s*)";
+#[rustfmt::skip]
 const ORDINALS: [&str; 20] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
 ];
 
 const OUTCOME: &str = r"(?:the\s+)?(?P<ospan>(?:(?:2003|2005)\s+)?(?P<odoc>Geneva\s+Declaration\s+of\s+Principles|Geneva\s+Declaration|Geneva\s+Plan\s+of\s+Action|Tunis\s+Commitment|Tunis\s+Agenda(?:\s+for\s+the\s+Information\s+Society)?))\b";
