@@ -5,8 +5,8 @@
 //! regular expressions are compiled once for the process. Each family of references has its
 //! own expression, and one `RegexSet` pass tells which families can match a text at all
 //! (most paragraphs cite nothing, and then nothing else runs). The candidates of all families
-//! are then merged, the longest winning where two overlap, so "paragraphs 55 to 65 of General Assembly resolution 70/125" is one
-//! reference and not a paragraph reference plus a resolution reference.
+//! are then merged, the longest winning where two overlap, so "paragraphs 55 to 65 of General
+//! Assembly resolution 70/125" is one reference, not a paragraph and a resolution reference.
 
 use std::sync::LazyLock;
 
