@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod glossary;
 pub mod import;
 pub mod lineage;
 pub mod model;
