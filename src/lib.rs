@@ -35,6 +35,7 @@ pub struct Site {
     pub topics: topics::TopicIndex,
     pub references: references::References,
     pub notes: notes::Notes,
+    pub glossary: glossary::Glossary,
 }
 
 /// What a build did, for the one-line summary.
@@ -56,7 +57,15 @@ pub fn analyse(config: &Config) -> Result<Site> {
     let topics = topics::index(&corpus, &taxonomy);
     let references = references::resolve(&corpus);
     let notes = notes::load(&config.content_dir, &corpus)?;
-    Ok(Site { config: config.clone(), corpus, lineages, topics, references, notes })
+    let glossary = glossary::load(&config.content_dir)?;
+    Ok(Site { config: config.clone(), corpus, lineages, topics, references, notes, glossary })
+}
+
+impl Site {
+    /// Everything worth an editor's attention that did not stop the build.
+    pub fn warnings(&self) -> Vec<diagnostics::Warning> {
+        self.topics.warnings.iter().chain(&self.references.warnings).cloned().collect()
+    }
 }
 
 /// Build the site: analyse, render every page, swap the new site in atomically.
@@ -73,7 +82,7 @@ pub fn build(config: &Config) -> Result<BuildReport> {
         pages: written.files,
         bytes: written.bytes,
         millis: started.elapsed().as_millis(),
-        warnings: Vec::new(),
+        warnings: site.warnings(),
     })
 }
 

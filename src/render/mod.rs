@@ -42,6 +42,7 @@ enum Job {
     NotFound,
     Data,
     Notes,
+    Glossary,
 }
 
 /// Render the whole site into `staging`.
@@ -78,7 +79,7 @@ impl Job {
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data, Job::Notes];
+    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data, Job::Notes, Job::Glossary];
     for (i, r) in site.corpus.resolutions.iter().enumerate() {
         jobs.push(Job::Resolution(i));
         jobs.push(Job::Changes(i));

@@ -45,8 +45,9 @@ pub fn prepare(site: &Site) -> Prepared {
                 .iter()
                 .enumerate()
                 .map(|(f, note)| {
-                    let refs = site.references.in_footnotes.get(i).and_then(|v| v.get(f));
-                    markup::inline_html(&note.inlines, &reference_overlays(refs.map(Vec::as_slice)), &|_| String::new())
+                    let refs = site.references.in_footnotes.get(i).and_then(|v| v.get(f)).map(Vec::as_slice);
+                    let overlays = text_overlays(site, &note.text, refs.unwrap_or_default());
+                    markup::inline_html(&note.inlines, &overlays, &|_| String::new())
                 })
                 .collect::<Vec<_>>();
             let paragraphs = r
@@ -56,7 +57,7 @@ pub fn prepare(site: &Site) -> Prepared {
                 .map(|(para, p)| {
                     let refs = site.references.of(ParaRef { res: i, para });
                     let fnref = |label: &str| footnote_ref(r, &footnotes, &p.anchor, label);
-                    markup::inline_html(&p.inlines, &reference_overlays(Some(refs)), &fnref)
+                    markup::inline_html(&p.inlines, &text_overlays(site, &p.text, refs), &fnref)
                 })
                 .collect();
             (paragraphs, footnotes)
@@ -66,9 +67,24 @@ pub fn prepare(site: &Site) -> Prepared {
     Prepared { paragraph_html, footnote_html }
 }
 
-fn reference_overlays(refs: Option<&[Reference]>) -> Vec<Overlay> {
+/// References become links; abbreviations of the glossary become `<abbr>` with the expansion.
+fn text_overlays(site: &Site, text: &str, refs: &[Reference]) -> Vec<Overlay> {
+    let mut overlays = reference_overlays(refs);
+    let hits = crate::glossary::without_references(site.glossary.find(text), refs);
+    overlays.extend(hits.into_iter().filter(|h| !h.full_name).map(|h| {
+        let e = &site.glossary.entries[h.entry];
+        Overlay {
+            start: h.start,
+            end: h.end,
+            open: format!("<abbr title=\"{}\">", markup::escape(&e.expansion)),
+            close: "</abbr>",
+        }
+    }));
+    markup::disjoint(overlays)
+}
+
+fn reference_overlays(refs: &[Reference]) -> Vec<Overlay> {
     let overlays = refs
-        .unwrap_or_default()
         .iter()
         .filter_map(|r| {
             let open = match r.target.as_ref()? {
@@ -112,6 +128,7 @@ impl Ctx<'_> {
             Job::Search => self.search(staging),
             Job::NotFound => self.not_found(staging),
             Job::Notes => self.notes(staging),
+            Job::Glossary => self.glossary(staging),
             Job::Data => super::data::write_all(self.site, staging),
         }
     }
@@ -565,6 +582,19 @@ impl Ctx<'_> {
         }
         let view = Page { topic, groups, chart: chart_svg(&topic.name, &per_year) };
         self.write(staging, &path, "topic.html", &base, &view)
+    }
+
+    fn glossary(&self, staging: &Staging) -> Result<()> {
+        let path = "glossary/index.html";
+        let base = self.base(path, "Glossary".into(), "Abbreviations and bodies named in the resolutions".into());
+        let entries: Vec<serde_json::Value> = self
+            .site
+            .glossary
+            .entries
+            .iter()
+            .map(|e| serde_json::json!({"slug": e.slug(), "term": e.term, "expansion": e.expansion, "description": e.description}))
+            .collect();
+        self.write(staging, path, "glossary.html", &base, &serde_json::json!({ "entries": entries }))
     }
 
     fn notes(&self, staging: &Staging) -> Result<()> {
