@@ -18,6 +18,7 @@ pub mod output;
 pub mod references;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod topics;
 
 use std::time::Instant;
@@ -51,7 +52,12 @@ pub struct BuildReport {
 
 /// Read the content and work out everything the pages show, without writing anything.
 pub fn analyse(config: &Config) -> Result<Site> {
-    let corpus = content::load(&config.content_dir)?;
+    analyse_corpus(config, content::load(&config.content_dir)?)
+}
+
+/// The stages after loading, for a corpus already in memory (`agreed serve` re-reads only the
+/// files that changed).
+pub fn analyse_corpus(config: &Config, corpus: model::Corpus) -> Result<Site> {
     let lineages = lineage::align(&corpus);
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
@@ -123,7 +129,11 @@ pub fn run(command: Command) -> Result<()> {
             );
             Ok(())
         }
-        Command::Serve(_) => anyhow::bail!("serve is not implemented yet"),
+        Command::Serve(args) => {
+            let config =
+                Config::load(&args.build.site.root, args.build.output.as_deref(), args.build.base_url.as_deref())?;
+            serve::run(config, args.port)
+        }
         Command::Diff(_) => anyhow::bail!("diff is not implemented yet"),
         Command::Topics(args) => {
             let config = Config::load(&args.site.root, None, None)?;
