@@ -58,13 +58,34 @@ pub fn some(site: &Site, theme: &Theme, staging: &Staging, wanted: &(dyn Fn(usiz
     let prepared = pages::prepare(site);
     let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
     let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().is_none_or(wanted)).collect();
-    jobs.par_iter().map(|job| ctx.render(*job, staging)).collect::<Result<()>>()?;
+    let progress = progress_bar(jobs.len());
+    jobs.par_iter()
+        .map(|job| {
+            progress.inc(1);
+            ctx.render(*job, staging)
+        })
+        .collect::<Result<()>>()?;
+    progress.finish_and_clear();
     for (path, bytes) in theme.statics() {
         staging.write(path, bytes)?;
     }
     staging.write(".nojekyll", b"")?;
     staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     Ok(())
+}
+
+/// A progress bar on a terminal for builds long enough to want one; hidden otherwise (the
+/// one-line summary is printed by the caller).
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if len < 5_000 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 impl Job {
