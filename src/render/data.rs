@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::pages::Ctx;
 use super::urls;
 use crate::lineage::Change;
 use crate::model::{Kind, ParaRef};
@@ -71,7 +72,9 @@ struct ParagraphEntry<'a> {
     status: Option<&'a str>,
 }
 
-pub fn write_all(site: &Site, staging: &Staging) -> Result<()> {
+/// Write every data file and the page that documents them.
+pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
+    let site = ctx.site;
     let json = serde_json::to_vec_pretty(&paragraphs_file(site))?;
     staging.write("data/paragraphs.json", &json)?;
     staging.write("data/lineages.json", &serde_json::to_vec_pretty(&lineages_file(site))?)?;
@@ -86,7 +89,41 @@ pub fn write_all(site: &Site, staging: &Staging) -> Result<()> {
         }
         staging.write("robots.txt", super::sitemap::robots(base_url).as_bytes())?;
     }
-    Ok(())
+    data_page(ctx, staging)
+}
+
+/// `data/index.html`: what each file holds, with a link to every file of this build.
+fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
+    #[derive(Serialize)]
+    struct AknLink<'a> {
+        symbol: &'a str,
+        href: String,
+        work: String,
+    }
+    #[derive(Serialize)]
+    struct Page<'a> {
+        akn: Vec<AknLink<'a>>,
+        csv_columns: &'static [&'static str],
+        sitemap: bool,
+        paragraphs: usize,
+        resolutions: usize,
+    }
+    let site = ctx.site;
+    let path = "data/index.html";
+    let base = ctx.base(path, "Open data".into(), "The resolutions as data: JSON, CSV, Akoma Ntoso, Atom".into());
+    let view = Page {
+        akn: site
+            .corpus
+            .resolutions
+            .iter()
+            .map(|r| AknLink { symbol: &r.symbol, href: super::akn::path(r), work: super::akn::work_iri(r) })
+            .collect(),
+        csv_columns: &CSV_COLUMNS,
+        sitemap: site.config.base_url.is_some(),
+        paragraphs: site.corpus.paragraph_count(),
+        resolutions: site.corpus.resolutions.len(),
+    };
+    ctx.write(staging, path, "data.html", &base, &view)
 }
 
 fn paragraphs_file(site: &Site) -> ParagraphsFile<'_> {

@@ -68,7 +68,7 @@ fn entry(x: &mut String, site: &Site, i: usize) {
         x,
         "<entry>\n<id>{id}</id>\n<title>{sym}: {title}</title>\n<updated>{d}</updated>\n<published>{d}</published>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{main}\"/>\n\
-         <link rel=\"related\" type=\"text/html\" href=\"{page}\"/>\n\
+         {related}\
          <link rel=\"alternate\" type=\"application/akn+xml\" href=\"{akn}\"/>\n\
          <category term=\"{series}\" label=\"Series {series}\"/>\n<summary type=\"text\">{summary}</summary>\n</entry>\n",
         id = escape(&entry_id(r)),
@@ -76,7 +76,11 @@ fn entry(x: &mut String, site: &Site, i: usize) {
         title = escape(&r.title),
         d = atom_date(&r.date),
         main = escape(&href(site, &main)),
-        page = escape(&href(site, &urls::resolution_page(r))),
+        related = if previous.is_some() {
+            format!("<link rel=\"related\" type=\"text/html\" href=\"{}\"/>\n", escape(&href(site, &urls::resolution_page(r))))
+        } else {
+            String::new()
+        },
         akn = escape(&href(site, &super::akn::path(r))),
         series = escape(&r.series),
         summary = escape(&summary(site, i, previous)),
