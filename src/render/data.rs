@@ -102,7 +102,7 @@ fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
     }
     #[derive(Serialize)]
     struct Page<'a> {
-        akn: Vec<AknLink<'a>>,
+        akn_files: Vec<AknLink<'a>>,
         csv_columns: &'static [&'static str],
         sitemap: bool,
         paragraphs: usize,
@@ -112,7 +112,7 @@ fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
     let path = "data/index.html";
     let base = ctx.base(path, "Open data".into(), "The resolutions as data: JSON, CSV, Akoma Ntoso, Atom".into());
     let view = Page {
-        akn: site
+        akn_files: site
             .corpus
             .resolutions
             .iter()
