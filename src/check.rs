@@ -196,8 +196,10 @@ fn entity(name: &str) -> Option<char> {
 /// Check every link of every page; `404.html` is exempt (GitHub Pages serves it at any path,
 /// so its links are absolute by design).
 fn broken_links(site: &Path, pages: &BTreeMap<String, String>) -> Vec<SourceError> {
-    let ids: HashMap<&str, HashSet<String>> =
-        pages.par_iter().map(|(p, html)| (p.as_str(), attribute_values(&ID, html).map(|(_, id)| id).collect())).collect();
+    let ids: HashMap<&str, HashSet<String>> = pages
+        .par_iter()
+        .map(|(p, html)| (p.as_str(), attribute_values(&ID, html).map(|(_, id)| id).collect()))
+        .collect();
     let mut problems: Vec<SourceError> = pages
         .par_iter()
         .filter(|(page, _)| page.as_str() != "404.html")

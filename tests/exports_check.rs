@@ -74,7 +74,8 @@ fn every_invalid_fixture_fails_with_its_expected_file_line_message() {
 fn a_broken_link_in_the_theme_is_reported_on_the_content_each_page_comes_from() {
     let project = copy_project(&repo().join("tests/fixtures/sites/basic"));
     let base = std::fs::read_to_string(repo().join("themes/default/templates/base.html")).unwrap();
-    let broken = base.replace("</footer>", "<a href=\"{{ root }}nowhere.html\">x</a><a href=\"#no-such-id\">y</a></footer>");
+    let broken =
+        base.replace("</footer>", "<a href=\"{{ root }}nowhere.html\">x</a><a href=\"#no-such-id\">y</a></footer>");
     assert_ne!(broken, base, "the footer is where the theme says");
     let theme = project.path().join("themes/broken/templates");
     std::fs::create_dir_all(&theme).unwrap();

@@ -165,12 +165,8 @@ fn paragraphs_csv_has_one_row_per_paragraph_with_the_json_values() {
     assert!(rows.iter().all(|r| r.len() == header.len()), "every row has every column");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
     let paragraphs = paragraphs_json(&site);
-    let resolutions: BTreeMap<&str, &Value> = paragraphs["resolutions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| (r["symbol"].as_str().unwrap(), r))
-        .collect();
+    let resolutions: BTreeMap<&str, &Value> =
+        paragraphs["resolutions"].as_array().unwrap().iter().map(|r| (r["symbol"].as_str().unwrap(), r)).collect();
     let entries = paragraphs["paragraphs"].as_array().unwrap();
     assert_eq!(rows.len() - 1, entries.len(), "one row per paragraph version");
     let text_or_empty = |v: &Value| v.as_str().unwrap_or("").to_string();
@@ -182,7 +178,8 @@ fn paragraphs_csv_has_one_row_per_paragraph_with_the_json_values() {
         for field in ["anchor", "number", "kind", "parent", "section", "text", "lineage", "status", "url", "page"] {
             assert_eq!(row[col(field)], text_or_empty(&p[field]), "{field} of {}", p["url"]);
         }
-        let labels: Vec<String> = p["footnotes"].as_array().unwrap().iter().map(|f| text_or_empty(&f["label"])).collect();
+        let labels: Vec<String> =
+            p["footnotes"].as_array().unwrap().iter().map(|f| text_or_empty(&f["label"])).collect();
         assert_eq!(row[col("footnotes")], labels.join(";"));
         let topics: Vec<String> = p["topics"].as_array().unwrap().iter().map(text_or_empty).collect();
         assert_eq!(row[col("topics")], topics.join(";"));
@@ -408,11 +405,8 @@ fn atom_feed_is_valid_atom_with_one_entry_per_resolution_linking_its_changes() {
         let path = symbol.replace('/', "-");
         assert_eq!(e["links"]["alternate application/akn+xml"], format!("{base}data/akn/{path}.xml"));
         let html = e["links"]["alternate text/html"].as_str().unwrap();
-        let expected = if r["previous"].is_null() {
-            format!("{base}{symbol}/")
-        } else {
-            format!("{base}{symbol}/changes/")
-        };
+        let expected =
+            if r["previous"].is_null() { format!("{base}{symbol}/") } else { format!("{base}{symbol}/changes/") };
         assert_eq!(html, expected);
         let local = html.strip_prefix(base).unwrap();
         assert!(site.join(local).join("index.html").is_file(), "{html} is a page of the site");
@@ -444,7 +438,8 @@ fn sitemap_lists_every_page_by_its_canonical_url_and_robots_points_to_it() {
     let base = "https://example.org/agreed/";
     let (_tmp, site) = build(&basic(), Some(base));
     let urls = python_json(SITEMAP, &[&site.join("sitemap.xml")]);
-    let locs: BTreeSet<String> = urls.as_array().unwrap().iter().map(|u| u["loc"].as_str().unwrap().to_string()).collect();
+    let locs: BTreeSet<String> =
+        urls.as_array().unwrap().iter().map(|u| u["loc"].as_str().unwrap().to_string()).collect();
     let pages: BTreeSet<String> = html_files(&site)
         .into_keys()
         .filter(|p| p != "404.html")
@@ -473,7 +468,10 @@ fn pages_link_their_machine_readable_alternates_and_the_data_page_documents_ever
     let (_tmp, site) = build(&basic(), None);
     let pages = html_files(&site);
     for (path, html) in &pages {
-        assert!(html.contains("type=application/atom+xml") || html.contains("type=\"application/atom+xml\""), "{path}: feed");
+        assert!(
+            html.contains("type=application/atom+xml") || html.contains("type=\"application/atom+xml\""),
+            "{path}: feed"
+        );
     }
     let res = &pages["E/RES/2031/2/index.html"];
     assert!(res.contains("href=../../../../data/akn/E-RES-2031-2.xml"), "resolution → its AKN file");

@@ -18,7 +18,8 @@ fn vnu_jar() -> Option<PathBuf> {
     if java && jar.is_file() {
         return Some(jar);
     }
-    let why = "the Nu HTML Checker needs Java (apt-get install default-jre-headless) and vnu.jar (npm ci in tests/browser)";
+    let why =
+        "the Nu HTML Checker needs Java (apt-get install default-jre-headless) and vnu.jar (npm ci in tests/browser)";
     assert!(std::env::var("AGREED_REQUIRE_VNU").is_err(), "{why}");
     eprintln!("SKIPPED: {why}");
     None
@@ -38,17 +39,21 @@ fn build(minify: bool) -> (tempfile::TempDir, PathBuf) {
 /// One page of each kind the site has.
 fn one_page_per_kind(site: &Path) -> Vec<String> {
     let pages: Vec<String> = html_files(site).into_keys().collect();
-    let mut chosen: Vec<String> = ["index.html", "topics/index.html", "search/index.html", "404.html", "data/index.html"]
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
+    let mut chosen: Vec<String> =
+        ["index.html", "topics/index.html", "search/index.html", "404.html", "data/index.html"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
     // A resolution with a sub-paragraph, so that every kind of paragraph page is checked.
     let data = common::paragraphs_json(site);
     let entries = data["paragraphs"].as_array().unwrap();
     let sub = entries.iter().find(|p| p["kind"] == "subparagraph").expect("a sub-paragraph in the fixture");
     let symbol = sub["resolution"].as_str().unwrap();
     let of_kind = |kind: &str| {
-        entries.iter().find(|p| p["resolution"] == symbol && p["kind"] == kind).map(|p| p["page"].as_str().unwrap().to_string())
+        entries
+            .iter()
+            .find(|p| p["resolution"] == symbol && p["kind"] == kind)
+            .map(|p| p["page"].as_str().unwrap().to_string())
     };
     chosen.push(format!("{symbol}/index.html"));
     chosen.push(format!("{symbol}/changes/index.html"));
@@ -105,8 +110,11 @@ fn every_kind_of_page_has_zero_nu_html_checker_errors_minified_and_not() {
 fn the_checker_does_report_errors_so_a_clean_run_means_something() {
     let Some(jar) = vnu_jar() else { return };
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("bad.html"), "<!DOCTYPE html><html lang=en><head></head><body><p><div></p></body></html>")
-        .unwrap();
+    std::fs::write(
+        tmp.path().join("bad.html"),
+        "<!DOCTYPE html><html lang=en><head></head><body><p><div></p></body></html>",
+    )
+    .unwrap();
     let errors = errors(&jar, tmp.path(), &["bad.html".to_string()]);
     assert!(errors.iter().any(|e| e.contains("title")), "{errors:?}");
 }

@@ -53,11 +53,8 @@ pub fn organ(r: &Resolution) -> String {
     if let Some(short) = by_symbol {
         return short.to_string();
     }
-    let slug: String = body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug: String =
+        body.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
     if slug.is_empty() {
         "un".to_string()
     } else {
@@ -316,7 +313,8 @@ fn conclusions(x: &mut String, r: &Resolution) {
 
 /// An anchor or number as an eId part: letters, digits, `-` and `.` kept, anything else `_`.
 fn token(s: &str) -> String {
-    let t: String = s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+    let t: String =
+        s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
     if t.is_empty() {
         "_".to_string()
     } else {

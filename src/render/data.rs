@@ -229,10 +229,9 @@ fn lineages_file(site: &Site) -> LineagesFile<'_> {
             lineages.len() - 1
         });
         let link = site.lineages.link(q);
-        let previous = link.previous.map(|pr| PlaceEntry {
-            resolution: &corpus.resolutions[pr.res].symbol,
-            anchor: &corpus.para(pr).anchor,
-        });
+        let previous = link
+            .previous
+            .map(|pr| PlaceEntry { resolution: &corpus.resolutions[pr.res].symbol, anchor: &corpus.para(pr).anchor });
         lineages[slot].versions.push(VersionEntry {
             resolution: &r.symbol,
             date: &r.date,

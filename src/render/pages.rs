@@ -125,7 +125,14 @@ impl Ctx<'_> {
         }
     }
 
-    pub(super) fn write<T: Serialize>(&self, staging: &Staging, path: &str, template: &str, base: &Base, view: &T) -> Result<()> {
+    pub(super) fn write<T: Serialize>(
+        &self,
+        staging: &Staging,
+        path: &str,
+        template: &str,
+        base: &Base,
+        view: &T,
+    ) -> Result<()> {
         let mut ctx = Context::from_serialize(view).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
         ctx.insert("base", base);
         ctx.insert("root", &base.root);
