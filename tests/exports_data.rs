@@ -188,6 +188,13 @@ fn paragraphs_csv_has_one_row_per_paragraph_with_the_json_values() {
         assert_eq!(row[col("previous_change")], text_or_empty(&p["previous"]["change"]));
         assert_eq!(row[col("moved")], p["moved"].to_string());
     }
+    // Python's csv module, a reader written by others, sees the same rows.
+    if tool_available("python3", "--version") {
+        let script = "import csv, json, sys\nprint(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))))";
+        let python: Vec<Vec<String>> =
+            serde_json::from_value(python_json(script, &[&site.join("data/paragraphs.csv")])).unwrap();
+        assert_eq!(python, rows, "Python's csv module reads the same rows");
+    }
     // The fixture's raw HTML paragraph survives the round trip.
     let hostile = rows.iter().find(|r| r[col("text")].contains("<script>")).expect("the fixture's raw HTML paragraph");
     assert!(hostile[col("text")].contains("alert(\"x\")"), "quotes survive quoting");
@@ -491,4 +498,20 @@ fn agreed_csv_columns() -> Vec<String> {
     let (_tmp, site) = build(&basic(), None);
     let text = std::fs::read_to_string(site.join("data/paragraphs.csv")).unwrap();
     parse_rfc4180(&text).unwrap().remove(0)
+}
+
+#[test]
+fn csv_and_json_carry_quotes_commas_and_markup_unchanged() {
+    let project = hostile_site();
+    let (_tmp, site) = build(project.path(), None);
+    let rows = parse_rfc4180(&std::fs::read_to_string(site.join("data/paragraphs.csv")).unwrap()).unwrap();
+    let text_col = rows[0].iter().position(|c| c == "text").unwrap();
+    let paragraphs = paragraphs_json(&site);
+    let texts: Vec<&str> =
+        paragraphs["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    let csv_texts: Vec<&str> = rows[1..].iter().map(|r| r[text_col].as_str()).collect();
+    assert_eq!(csv_texts, texts);
+    assert!(texts[0].contains("<b>bold</b> & \"quoted\" 'text' ]]>"), "{:?}", texts[0]);
+    let lineages = read_json(&site.join("data/lineages.json"));
+    assert_eq!(lineages["lineages"][0]["versions"][0]["text"], texts[0]);
 }
