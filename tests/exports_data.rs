@@ -515,3 +515,29 @@ fn csv_and_json_carry_quotes_commas_and_markup_unchanged() {
     let lineages = read_json(&site.join("data/lineages.json"));
     assert_eq!(lineages["lineages"][0]["versions"][0]["text"], texts[0]);
 }
+
+#[test]
+fn each_series_has_its_own_valid_feed_whose_relative_links_resolve() {
+    if !tool_available("python3", "--version") {
+        return;
+    }
+    let (_tmp, site) = build(&basic(), None);
+    let paragraphs = paragraphs_json(&site);
+    let resolutions = paragraphs["resolutions"].as_array().unwrap();
+    let series: BTreeSet<&str> = resolutions.iter().map(|r| r["series"].as_str().unwrap()).collect();
+    for s in series {
+        let path = site.join(format!("feeds/{s}.xml"));
+        let feed = python_json(ATOM, &[&path]);
+        let entries = feed["entries"].as_array().unwrap();
+        let expected = resolutions.iter().filter(|r| r["series"] == s).count();
+        assert_eq!(entries.len(), expected, "{s}: its resolutions only");
+        for e in entries {
+            assert_eq!(e["category"], s);
+            for href in e["links"].as_object().unwrap().values() {
+                let href = href.as_str().unwrap();
+                assert!(href.starts_with("../"), "{href}: relative to feeds/");
+                assert!(site.join("feeds").join(href).is_file(), "{href} resolves from feeds/");
+            }
+        }
+    }
+}

@@ -83,6 +83,9 @@ pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
         staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
     }
     staging.write("atom.xml", super::feeds::atom(site).as_bytes())?;
+    for (path, xml) in super::feeds::series_feeds(site) {
+        staging.write(&path, xml.as_bytes())?;
+    }
     if let Some(base_url) = site.config.base_url.as_deref() {
         for (path, xml) in super::sitemap::sitemaps(site, base_url) {
             staging.write(&path, xml.as_bytes())?;
@@ -103,6 +106,7 @@ fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
     #[derive(Serialize)]
     struct Page<'a> {
         akn_files: Vec<AknLink<'a>>,
+        series_feeds: Vec<(&'a str, String)>,
         csv_columns: &'static [&'static str],
         sitemap: bool,
         paragraphs: usize,
@@ -118,6 +122,7 @@ fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
             .iter()
             .map(|r| AknLink { symbol: &r.symbol, href: super::akn::path(r), work: super::akn::work_iri(r) })
             .collect(),
+        series_feeds: site.corpus.series().into_iter().map(|(s, _)| (s, super::feeds::series_path(s))).collect(),
         csv_columns: &CSV_COLUMNS,
         sitemap: site.config.base_url.is_some(),
         paragraphs: site.corpus.paragraph_count(),

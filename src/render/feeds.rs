@@ -5,8 +5,9 @@
 //! counting new, amended, unchanged and dropped paragraphs. Ids are `tag:` URIs (RFC 4151) made
 //! of the adoption date and the UN symbol, so they do not change when the site moves or a
 //! `base_url` is set; dates are adoption dates (never the build time), so builds are
-//! byte-identical. Links are absolute from `base_url` when set, else relative to the feed,
-//! which sits at the site root.
+//! byte-identical. Links are absolute from `base_url` when set, else relative to the feed.
+//! The same feed restricted to one series is written to `feeds/<series>.xml`, for readers who
+//! follow one resolution only.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -31,39 +32,69 @@ pub fn entry_id(r: &Resolution) -> String {
     format!("tag:agreed,{}:{}", r.date, r.symbol)
 }
 
-/// The whole feed.
+/// Where the feed of one series lives: `feeds/<series>.xml`, the slug made safe for a file name.
+pub fn series_path(series: &str) -> String {
+    format!("feeds/{}.xml", crate::model::anchor::symbol_slug(series))
+}
+
+/// The feed of every resolution (`atom.xml`).
 pub fn atom(site: &Site) -> String {
+    feed(site, None)
+}
+
+/// One feed per series, by path.
+pub fn series_feeds(site: &Site) -> Vec<(String, String)> {
+    site.corpus.series().into_iter().map(|(series, _)| (series_path(series), feed(site, Some(series)))).collect()
+}
+
+/// The feed of the resolutions of `series`, or of all.
+fn feed(site: &Site, series: Option<&str>) -> String {
     let corpus = &site.corpus;
-    let mut order: Vec<usize> = (0..corpus.resolutions.len()).collect();
+    let mut order: Vec<usize> =
+        (0..corpus.resolutions.len()).filter(|&i| series.is_none_or(|s| corpus.resolutions[i].series == s)).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&corpus.resolutions[a], &corpus.resolutions[b]);
         (&rb.date, &rb.symbol).cmp(&(&ra.date, &ra.symbol))
     });
     let newest = order.first().map(|&i| corpus.resolutions[i].date.as_str()).unwrap_or("1970-01-01");
-    let oldest = corpus.resolutions.iter().map(|r| r.date.as_str()).min().unwrap_or("1970-01-01");
+    let oldest = order.last().map(|&i| corpus.resolutions[i].date.as_str()).unwrap_or("1970-01-01");
     let title = escape(&site.config.title);
+    let (id, name, path) = match series {
+        Some(s) => (format!("feed/{}", crate::model::anchor::symbol_slug(s)), format!("series {s}"), series_path(s)),
+        None => ("feed".to_string(), "resolutions and changes".to_string(), "atom.xml".to_string()),
+    };
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n");
-    let _ = writeln!(x, "<id>tag:agreed,{oldest}:feed</id>");
-    let _ = writeln!(x, "<title>{title}: resolutions and changes</title>");
+    let _ = writeln!(x, "<id>tag:agreed,{oldest}:{}</id>", escape(&id));
+    let _ = writeln!(x, "<title>{title}: {}</title>", escape(&name));
     let _ = writeln!(x, "<updated>{}</updated>", atom_date(newest));
     let _ = writeln!(x, "<author><name>{title}</name></author>");
     let _ = writeln!(x, "<generator>agreed</generator>");
     if let Some(base) = site.config.base_url.as_deref() {
-        let _ = writeln!(x, "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>", escape(base));
+        let _ = writeln!(
+            x,
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}{}\"/>",
+            escape(base),
+            escape(&path)
+        );
     }
-    let _ = writeln!(x, "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&href(site, "index.html")));
+    let home = href(site, "index.html");
+    // Without a base_url, links are relative to the feed: climb out of `feeds/`.
+    let up = if site.config.base_url.is_none() { urls::root_of(&path) } else { String::new() };
+    let _ = writeln!(x, "<link rel=\"alternate\" type=\"text/html\" href=\"{}{}\"/>", up, escape(&home));
     for i in order {
-        entry(&mut x, site, i);
+        entry(&mut x, site, i, &up);
     }
     x.push_str("</feed>\n");
     x
 }
 
-fn entry(x: &mut String, site: &Site, i: usize) {
+/// One entry; `up` prefixes relative links (the path from the feed to the site root).
+fn entry(x: &mut String, site: &Site, i: usize, up: &str) {
     let r = &site.corpus.resolutions[i];
     let previous = site.lineages.predecessor[i].map(|j| &site.corpus.resolutions[j]);
     let main = if previous.is_some() { urls::changes_page(r) } else { urls::resolution_page(r) };
+    let href = |path: &str| format!("{up}{}", href(site, path));
     let _ = write!(
         x,
         "<entry>\n<id>{id}</id>\n<title>{sym}: {title}</title>\n<updated>{d}</updated>\n<published>{d}</published>\n\
@@ -75,13 +106,13 @@ fn entry(x: &mut String, site: &Site, i: usize) {
         sym = escape(&r.symbol),
         title = escape(&r.title),
         d = atom_date(&r.date),
-        main = escape(&href(site, &main)),
+        main = escape(&href(&main)),
         related = if previous.is_some() {
-            format!("<link rel=\"related\" type=\"text/html\" href=\"{}\"/>\n", escape(&href(site, &urls::resolution_page(r))))
+            format!("<link rel=\"related\" type=\"text/html\" href=\"{}\"/>\n", escape(&href(&urls::resolution_page(r))))
         } else {
             String::new()
         },
-        akn = escape(&href(site, &super::akn::path(r))),
+        akn = escape(&href(&super::akn::path(r))),
         series = escape(&r.series),
         summary = escape(&summary(site, i, previous)),
     );
