@@ -5,6 +5,7 @@
 //! `content` (files → [`model::Corpus`]) → `lineage`, `topics`, `references` (what the corpus
 //! means) → `render` (pages) → `output` (written atomically to `site/`).
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -120,12 +121,16 @@ pub fn run(command: Command) -> Result<()> {
             check: args.check,
         }),
         Command::Check(args) => {
-            let config = Config::load(&args.root, None, None)?;
-            let site = analyse(&config)?;
+            let report = check::check_project(&args.root)?;
+            for problem in &report.problems {
+                println!("{problem}");
+            }
+            if !report.problems.is_empty() {
+                anyhow::bail!("check found {} problem(s)", report.problems.len());
+            }
             eprintln!(
-                "content is valid: {} resolutions, {} paragraphs",
-                site.corpus.resolutions.len(),
-                site.corpus.paragraph_count()
+                "content and links are valid: {} resolutions, {} paragraphs, {} pages",
+                report.resolutions, report.paragraphs, report.pages
             );
             Ok(())
         }

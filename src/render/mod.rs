@@ -4,9 +4,12 @@
 //! paragraph; pages are rendered in parallel with Tera templates from the theme and written as
 //! soon as they are rendered, so memory stays flat however large the corpus.
 
+mod akn;
 mod data;
+mod feeds;
 pub mod markup;
 mod pages;
+mod sitemap;
 pub mod theme;
 pub mod urls;
 mod views;

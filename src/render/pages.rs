@@ -24,8 +24,8 @@ pub struct Ctx<'a> {
 
 /// What every page's base template needs.
 #[derive(Serialize)]
-struct Base<'a> {
-    root: String,
+pub(super) struct Base<'a> {
+    pub(super) root: String,
     site_title: &'a str,
     /// Canonical URL of this page when `base_url` is set.
     canonical: Option<String>,
@@ -129,11 +129,11 @@ impl Ctx<'_> {
             Job::NotFound => self.not_found(staging),
             Job::Notes => self.notes(staging),
             Job::Glossary => self.glossary(staging),
-            Job::Data => super::data::write_all(self.site, staging),
+            Job::Data => super::data::write_all(self, staging),
         }
     }
 
-    fn base(&self, path: &str, title: String, description: String) -> Base<'_> {
+    pub(super) fn base(&self, path: &str, title: String, description: String) -> Base<'_> {
         Base {
             root: urls::root_of(path),
             site_title: &self.site.config.title,
@@ -143,7 +143,14 @@ impl Ctx<'_> {
         }
     }
 
-    fn write<T: Serialize>(&self, staging: &Staging, path: &str, template: &str, base: &Base, view: &T) -> Result<()> {
+    pub(super) fn write<T: Serialize>(
+        &self,
+        staging: &Staging,
+        path: &str,
+        template: &str,
+        base: &Base,
+        view: &T,
+    ) -> Result<()> {
         let mut ctx = Context::from_serialize(view).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
         ctx.insert("base", base);
         ctx.insert("root", &base.root);
