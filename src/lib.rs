@@ -48,7 +48,8 @@ pub struct BuildReport {
 /// Read the content and work out everything the pages show, without writing anything.
 pub fn analyse(config: &Config) -> Result<Site> {
     let corpus = content::load(&config.content_dir)?;
-    let lineages = lineage::align(&corpus);
+    let (lineages, lineage_warnings) = lineage::align(&corpus, &lineage::Overrides::load(&config.content_dir)?);
+    lineage_warnings.iter().for_each(|w| eprintln!("{w}"));
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
     let references = references::resolve(&corpus);

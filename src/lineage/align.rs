@@ -1,0 +1,366 @@
+//! Aligning the paragraphs of one resolution with those of another (normally its predecessor).
+//!
+//! Numbers are never trusted: paragraphs are renumbered whenever one is inserted. Each pair of
+//! paragraphs gets a similarity from its shared terms (words and word pairs), each weighted by
+//! how rare it is in the two texts (so "Standardization Assembly" says more than "of the").
+//! The assignment is then order-aware, in passes of decreasing confidence:
+//!
+//! 1. an in-order alignment (dynamic programming, like a diff over paragraphs) that maximises
+//!    the total similarity of the pairs at or above [`ALIGN_MIN`];
+//! 2. inside each gap left between two aligned pairs, a second in-order alignment down to
+//!    [`GAP_MIN`]: a paragraph whose details changed (a new date, session or venue, another
+//!    opening verb) is recognised by its place between unchanged neighbours;
+//! 3. paragraphs left over on both sides are paired out of order when their similarity reaches
+//!    [`MOVED_MIN`]: those are `moved`;
+//! 4. what is still unpaired is checked for splits and merges by containment
+//!    ([`SPLIT_MIN_CONTAINMENT`]): most of the words of a new paragraph come from an old one
+//!    whose main continuation stands right beside it.
+//!
+//! The work is one pass over an inverted index of terms plus a dense table of shared weights,
+//! so two 150-paragraph resolutions align in well under a millisecond.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::text::Profile;
+
+/// Lowest similarity for a pair in the in-order alignment.
+pub const ALIGN_MIN: f32 = 0.40;
+/// Lowest similarity for a pair inside a gap between two aligned pairs.
+pub const GAP_MIN: f32 = 0.22;
+/// Lowest similarity for a pair out of order (a moved paragraph).
+pub const MOVED_MIN: f32 = 0.60;
+/// Share of a paragraph's term weight that must come from another one for a split or merge.
+pub const SPLIT_MIN_CONTAINMENT: f32 = 0.80;
+/// Similarity is multiplied by this when the kinds differ (preambular vs operative, operative
+/// vs sub-paragraph), so that a preambular paragraph prefers a preambular one.
+pub const KIND_MISMATCH_FACTOR: f32 = 0.80;
+
+/// Where a new paragraph comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    /// Index of the old paragraph.
+    pub old: usize,
+    /// Similarity in 0..=1.
+    pub score: f32,
+    /// Paired out of order relative to the aligned neighbours.
+    pub moved: bool,
+}
+
+/// The alignment of two paragraph lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PairAlignment {
+    /// Per new paragraph: its old version, if any.
+    pub matches: Vec<Option<Match>>,
+    /// Old paragraphs that nothing continues (neither a match nor a merge).
+    pub dropped: Vec<usize>,
+    /// An old paragraph continued by several new ones: (old, new parts in order, the matched
+    /// one included).
+    pub splits: Vec<(usize, Vec<usize>)>,
+    /// Several old paragraphs continued by one new one: (old parts in order, new).
+    pub merges: Vec<(Vec<usize>, usize)>,
+}
+
+/// Align `new` with `old`.
+pub fn align_pair(old: &[Profile], new: &[Profile]) -> PairAlignment {
+    let table = Similarity::new(old, new);
+    let mut new_to_old: Vec<Option<usize>> = vec![None; new.len()];
+    let mut old_used = vec![false; old.len()];
+    let whole = Gap { old: 0..old.len(), new: 0..new.len() };
+    for (o, n) in in_order(&table, &whole, ALIGN_MIN) {
+        new_to_old[n] = Some(o);
+        old_used[o] = true;
+    }
+    for gap in gaps(&new_to_old, old.len()) {
+        for (o, n) in in_order(&table, &gap, GAP_MIN) {
+            new_to_old[n] = Some(o);
+            old_used[o] = true;
+        }
+    }
+    let mut matches: Vec<Option<Match>> = new_to_old
+        .iter()
+        .enumerate()
+        .map(|(n, o)| o.map(|o| Match { old: o, score: table.sim(o, n), moved: false }))
+        .collect();
+    pair_moved(&table, &mut matches, &mut old_used);
+    let splits = find_splits(&table, &mut matches);
+    let merges = find_merges(&table, &matches, &mut old_used);
+    let dropped = (0..old.len()).filter(|&o| !old_used[o]).collect();
+    PairAlignment { matches, dropped, splits, merges }
+}
+
+/// Shared term weights of every (old, new) pair, and each paragraph's total weight.
+pub struct Similarity {
+    n_old: usize,
+    shared: Vec<f32>,
+    old_weight: Vec<f32>,
+    new_weight: Vec<f32>,
+    kind_match: Vec<bool>,
+}
+
+impl Similarity {
+    pub fn new(old: &[Profile], new: &[Profile]) -> Similarity {
+        let index = TermIndex::new(old, new);
+        let n_old = old.len();
+        let mut shared = vec![0f32; n_old * new.len()];
+        let mut new_weight = vec![0f32; new.len()];
+        for (n, p) in new.iter().enumerate() {
+            let row = &mut shared[n * n_old..(n + 1) * n_old];
+            for t in &p.terms {
+                let entry = &index.terms[t];
+                new_weight[n] += entry.weight;
+                for &o in &entry.old {
+                    row[o as usize] += entry.weight;
+                }
+            }
+        }
+        let old_weight = old.iter().map(|p| p.terms.iter().map(|t| index.terms[t].weight).sum()).collect();
+        let kind_match = new.iter().flat_map(|n| old.iter().map(move |o| o.kind == n.kind)).collect();
+        Similarity { n_old, shared, old_weight, new_weight, kind_match }
+    }
+
+    fn shared(&self, old: usize, new: usize) -> f32 {
+        self.shared[new * self.n_old + old]
+    }
+
+    /// Weighted Dice coefficient of the two term sets, lowered when the kinds differ.
+    pub fn sim(&self, old: usize, new: usize) -> f32 {
+        let total = self.old_weight[old] + self.new_weight[new];
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let dice = 2.0 * self.shared(old, new) / total;
+        if self.kind_match[new * self.n_old + old] {
+            dice
+        } else {
+            dice * KIND_MISMATCH_FACTOR
+        }
+    }
+
+    /// Share of the new paragraph's weight found in the old one.
+    pub fn new_in_old(&self, old: usize, new: usize) -> f32 {
+        ratio(self.shared(old, new), self.new_weight[new])
+    }
+
+    /// Share of the old paragraph's weight found in the new one.
+    pub fn old_in_new(&self, old: usize, new: usize) -> f32 {
+        ratio(self.shared(old, new), self.old_weight[old])
+    }
+}
+
+fn ratio(a: f32, b: f32) -> f32 {
+    if b > 0.0 {
+        a / b
+    } else {
+        0.0
+    }
+}
+
+/// Every term of both sides with its weight and the old paragraphs holding it.
+struct TermIndex {
+    terms: HashMap<u64, TermEntry, BuildHasherDefault<IdentityHasher>>,
+}
+
+#[derive(Default)]
+struct TermEntry {
+    weight: f32,
+    df: u32,
+    old: Vec<u32>,
+}
+
+impl TermIndex {
+    fn new(old: &[Profile], new: &[Profile]) -> TermIndex {
+        let capacity = old.iter().chain(new).map(|p| p.terms.len()).sum::<usize>() / 2;
+        let mut terms: HashMap<u64, TermEntry, _> = HashMap::with_capacity_and_hasher(capacity, Default::default());
+        for (o, p) in old.iter().enumerate() {
+            for &t in &p.terms {
+                let e = terms.entry(t).or_default();
+                e.df += 1;
+                e.old.push(o as u32);
+            }
+        }
+        for p in new {
+            for &t in &p.terms {
+                terms.entry(t).or_default().df += 1;
+            }
+        }
+        // Inverse document frequency over the two texts: a term in every paragraph weighs
+        // ln 2, a term in one paragraph of each side weighs about ln(N/2).
+        let n = (old.len() + new.len()) as f32;
+        for e in terms.values_mut() {
+            e.weight = (1.0 + n / e.df as f32).ln();
+        }
+        TermIndex { terms }
+    }
+}
+
+/// Term keys are already well-mixed 64-bit hashes: hashing them again would only cost time.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A stretch of old and new paragraphs to align with each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Gap {
+    old: std::ops::Range<usize>,
+    new: std::ops::Range<usize>,
+}
+
+/// The in-order pairs (old, new) inside `gap` with the greatest total similarity, each pair at
+/// least `min`. A longest-common-subsequence table where a match scores its similarity.
+fn in_order(table: &Similarity, gap: &Gap, min: f32) -> Vec<(usize, usize)> {
+    let (rows, cols) = (gap.new.len(), gap.old.len());
+    if rows == 0 || cols == 0 {
+        return Vec::new();
+    }
+    let width = cols + 1;
+    let mut best = vec![0f32; (rows + 1) * width];
+    for i in 1..=rows {
+        let n = gap.new.start + i - 1;
+        for j in 1..=cols {
+            let o = gap.old.start + j - 1;
+            let s = table.sim(o, n);
+            let diag = if s >= min { best[(i - 1) * width + j - 1] + s } else { f32::MIN };
+            best[i * width + j] = diag.max(best[(i - 1) * width + j]).max(best[i * width + j - 1]);
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (rows, cols);
+    while i > 0 && j > 0 {
+        let here = best[i * width + j];
+        if here == best[(i - 1) * width + j] {
+            i -= 1;
+        } else if here == best[i * width + j - 1] {
+            j -= 1;
+        } else {
+            pairs.push((gap.old.start + j - 1, gap.new.start + i - 1));
+            i -= 1;
+            j -= 1;
+        }
+    }
+    pairs.reverse();
+    pairs
+}
+
+/// The stretches between consecutive aligned pairs where both sides have unaligned paragraphs.
+fn gaps(new_to_old: &[Option<usize>], n_old: usize) -> Vec<Gap> {
+    let mut out = Vec::new();
+    let (mut old_start, mut new_start) = (0, 0);
+    let anchors = new_to_old.iter().enumerate().filter_map(|(n, o)| o.map(|o| (o, n)));
+    for (o, n) in anchors.chain(std::iter::once((n_old, new_to_old.len()))) {
+        if o > old_start && n > new_start {
+            out.push(Gap { old: old_start..o, new: new_start..n });
+        }
+        old_start = o + 1;
+        new_start = n + 1;
+    }
+    out
+}
+
+/// Pair leftover paragraphs out of order, most similar first.
+fn pair_moved(table: &Similarity, matches: &mut [Option<Match>], old_used: &mut [bool]) {
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for n in (0..matches.len()).filter(|&n| matches[n].is_none()) {
+        for o in (0..old_used.len()).filter(|&o| !old_used[o]) {
+            let s = table.sim(o, n);
+            if s >= MOVED_MIN {
+                candidates.push((s, o, n));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (score, o, n) in candidates {
+        if matches[n].is_none() && !old_used[o] {
+            matches[n] = Some(Match { old: o, score, moved: true });
+            old_used[o] = true;
+        }
+    }
+}
+
+/// New paragraphs left unpaired whose words mostly come from an old paragraph continued by a
+/// neighbour: the old paragraph was split.
+fn find_splits(table: &Similarity, matches: &mut [Option<Match>]) -> Vec<(usize, Vec<usize>)> {
+    let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
+    for n in 0..matches.len() {
+        if matches[n].is_some() {
+            continue;
+        }
+        let neighbour_old = |m: usize| matches.get(m).copied().flatten().map(|m| m.old);
+        let candidates = [n.checked_sub(1).and_then(neighbour_old), neighbour_old(n + 1)];
+        // A chain of parts: the previous new paragraph may itself be a part of the same split.
+        let chained = parts.iter().find(|(_, ps)| ps.last() == Some(&(n.wrapping_sub(1)))).map(|(o, _)| *o);
+        let source = candidates
+            .into_iter()
+            .flatten()
+            .chain(chained)
+            .filter(|&o| table.new_in_old(o, n) >= SPLIT_MIN_CONTAINMENT)
+            .max_by(|&a, &b| table.new_in_old(a, n).total_cmp(&table.new_in_old(b, n)));
+        if let Some(o) = source {
+            match parts.iter_mut().find(|(po, _)| *po == o) {
+                Some((_, ps)) => ps.push(n),
+                None => parts.push((o, vec![n])),
+            }
+        }
+    }
+    parts
+        .into_iter()
+        .map(|(o, mut ps)| {
+            ps.extend((0..matches.len()).filter(|&m| matches[m].map(|x| x.old) == Some(o)));
+            ps.sort_unstable();
+            ps.dedup();
+            (o, ps)
+        })
+        .collect()
+}
+
+/// Old paragraphs left unpaired whose words mostly went into a new paragraph that continues
+/// one of their neighbours: they were merged.
+fn find_merges(table: &Similarity, matches: &[Option<Match>], old_used: &mut [bool]) -> Vec<(Vec<usize>, usize)> {
+    let mut old_to_new: Vec<Option<usize>> = vec![None; old_used.len()];
+    for (n, m) in matches.iter().enumerate() {
+        if let Some(m) = m {
+            old_to_new[m.old] = Some(n);
+        }
+    }
+    let mut merges: Vec<(Vec<usize>, usize)> = Vec::new();
+    for o in 0..old_used.len() {
+        if old_used[o] {
+            continue;
+        }
+        let neighbour_new = |p: usize| old_to_new.get(p).copied().flatten();
+        let target = [o.checked_sub(1).and_then(neighbour_new), neighbour_new(o + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&n| table.old_in_new(o, n) >= SPLIT_MIN_CONTAINMENT)
+            .max_by(|&a, &b| table.old_in_new(o, a).total_cmp(&table.old_in_new(o, b)));
+        if let Some(n) = target {
+            old_used[o] = true;
+            old_to_new[o] = Some(n);
+            match merges.iter_mut().find(|(_, mn)| *mn == n) {
+                Some((os, _)) => os.push(o),
+                None => merges.push((vec![o], n)),
+            }
+        }
+    }
+    for (os, n) in &mut merges {
+        if let Some(m) = matches[*n] {
+            os.push(m.old);
+        }
+        os.sort_unstable();
+        os.dedup();
+    }
+    merges
+}
