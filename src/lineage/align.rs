@@ -9,7 +9,8 @@
 //!    the total similarity of the pairs at or above [`ALIGN_MIN`];
 //! 2. inside each gap left between two aligned pairs, a second in-order alignment down to
 //!    [`GAP_MIN`]: a paragraph whose details changed (a new date, session or venue, another
-//!    opening verb) is recognised by its place between unchanged neighbours;
+//!    opening verb) is recognised by its place between unchanged neighbours, provided the pair
+//!    stands out from everything else left unpaired ([`GAP_DISTINCT_RATIO`]);
 //! 3. paragraphs left over on both sides are paired out of order when their similarity reaches
 //!    [`MOVED_MIN`]: those are `moved`;
 //! 4. what is still unpaired is checked for splits and merges by containment
@@ -27,7 +28,12 @@ use super::text::Profile;
 /// Lowest similarity for a pair in the in-order alignment.
 pub const ALIGN_MIN: f32 = 0.40;
 /// Lowest similarity for a pair inside a gap between two aligned pairs.
-pub const GAP_MIN: f32 = 0.22;
+pub const GAP_MIN: f32 = 0.17;
+/// Inside a gap, a pair must also stand out: its similarity must be at least this many times
+/// that of either paragraph with any paragraph left unpaired outside the gap. Texts written from
+/// a small vocabulary are all somewhat alike; a weak pair counts only when it is clearly the
+/// best explanation of both paragraphs.
+pub const GAP_DISTINCT_RATIO: f32 = 1.2;
 /// Lowest similarity for a pair out of order (a moved paragraph).
 pub const MOVED_MIN: f32 = 0.60;
 /// Share of a paragraph's term weight that must come from another one for a split or merge.
@@ -67,12 +73,13 @@ pub fn align_pair(old: &[Profile], new: &[Profile]) -> PairAlignment {
     let mut new_to_old: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_used = vec![false; old.len()];
     let whole = Gap { old: 0..old.len(), new: 0..new.len() };
-    for (o, n) in in_order(&table, &whole, ALIGN_MIN) {
+    for (o, n) in in_order(&|o, n| table.sim(o, n), &whole, ALIGN_MIN) {
         new_to_old[n] = Some(o);
         old_used[o] = true;
     }
     for gap in gaps(&new_to_old, old.len()) {
-        for (o, n) in in_order(&table, &gap, GAP_MIN) {
+        let eligible = distinct_in_gap(&table, &gap, &new_to_old, &old_used);
+        for (o, n) in in_order(&eligible, &gap, GAP_MIN) {
             new_to_old[n] = Some(o);
             old_used[o] = true;
         }
@@ -221,7 +228,7 @@ struct Gap {
 
 /// The in-order pairs (old, new) inside `gap` with the greatest total similarity, each pair at
 /// least `min`. A longest-common-subsequence table where a match scores its similarity.
-fn in_order(table: &Similarity, gap: &Gap, min: f32) -> Vec<(usize, usize)> {
+fn in_order(sim: &dyn Fn(usize, usize) -> f32, gap: &Gap, min: f32) -> Vec<(usize, usize)> {
     let (rows, cols) = (gap.new.len(), gap.old.len());
     if rows == 0 || cols == 0 {
         return Vec::new();
@@ -232,7 +239,7 @@ fn in_order(table: &Similarity, gap: &Gap, min: f32) -> Vec<(usize, usize)> {
         let n = gap.new.start + i - 1;
         for j in 1..=cols {
             let o = gap.old.start + j - 1;
-            let s = table.sim(o, n);
+            let s = sim(o, n);
             let diag = if s >= min { best[(i - 1) * width + j - 1] + s } else { f32::MIN };
             best[i * width + j] = diag.max(best[(i - 1) * width + j]).max(best[i * width + j - 1]);
         }
@@ -253,6 +260,32 @@ fn in_order(table: &Similarity, gap: &Gap, min: f32) -> Vec<(usize, usize)> {
     }
     pairs.reverse();
     pairs
+}
+
+/// Similarities inside `gap`, zeroed for pairs that do not stand out from what is left unpaired
+/// outside the gap (see [`GAP_DISTINCT_RATIO`]).
+fn distinct_in_gap<'t>(
+    table: &'t Similarity,
+    gap: &Gap,
+    new_to_old: &[Option<usize>],
+    old_used: &[bool],
+) -> impl Fn(usize, usize) -> f32 + 't {
+    let free_old: Vec<usize> = (0..old_used.len()).filter(|&o| !old_used[o] && !gap.old.contains(&o)).collect();
+    let free_new: Vec<usize> = (0..new_to_old.len()).filter(|&n| new_to_old[n].is_none() && !gap.new.contains(&n)).collect();
+    let best_for_new: Vec<f32> =
+        gap.new.clone().map(|n| free_old.iter().map(|&o| table.sim(o, n)).fold(0.0, f32::max)).collect();
+    let best_for_old: Vec<f32> =
+        gap.old.clone().map(|o| free_new.iter().map(|&n| table.sim(o, n)).fold(0.0, f32::max)).collect();
+    let (old_start, new_start) = (gap.old.start, gap.new.start);
+    move |o, n| {
+        let s = table.sim(o, n);
+        let background = best_for_new[n - new_start].max(best_for_old[o - old_start]);
+        if s >= GAP_DISTINCT_RATIO * background {
+            s
+        } else {
+            0.0
+        }
+    }
 }
 
 /// The stretches between consecutive aligned pairs where both sides have unaligned paragraphs.
