@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod diff_cmd;
 pub mod import;
 pub mod lineage;
 pub mod model;
@@ -107,7 +108,7 @@ pub fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Serve(_) => anyhow::bail!("serve is not implemented yet"),
-        Command::Diff(_) => anyhow::bail!("diff is not implemented yet"),
+        Command::Diff(args) => diff_cmd::run(&args),
         Command::Topics(_) => anyhow::bail!("topics is not implemented yet"),
     }
 }

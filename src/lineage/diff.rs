@@ -138,6 +138,10 @@ fn render(a: &[Token], b: &[Token], ops: &[Op], new_text: &str) -> Vec<Segment> 
         }
         let removed = shown(&a[op.old.clone()]);
         let removed_words = removed.trim_end();
+        if op.new.is_empty() && out.last().is_some_and(|s| !s.text().ends_with(char::is_whitespace)) {
+            // A deletion at the very end: the new text has no space left before it.
+            push(&mut out, Segment::Same(" ".into()));
+        }
         if !removed_words.is_empty() {
             push(&mut out, Segment::Removed(removed_words.to_string()));
         }
@@ -222,6 +226,7 @@ mod tests {
         assert_eq!(show(&word_diff("the programmes that they could fund", "the programmes to fund")),
             "the programmes [-that they could-]{+to+} fund");
         assert_eq!(show(&word_diff("a b c d", "a d")), "a [-b c-] d");
+        assert_eq!(show(&word_diff("the report, as well as the Envoy,", "the report,")), "the report, [-as well as the Envoy,-]");
     }
 
     #[test]
