@@ -69,7 +69,22 @@ pub struct PairAlignment {
 
 /// Align `new` with `old`.
 pub fn align_pair(old: &[Profile], new: &[Profile]) -> PairAlignment {
-    let table = Similarity::new(old, new);
+    assign(&Similarity::new(old, new), old.len(), new.len())
+}
+
+/// How alike two paragraphs are; [`Similarity`] computes it from texts, tests give numbers.
+pub trait Scores {
+    /// Symmetric similarity in 0..=1.
+    fn sim(&self, old: usize, new: usize) -> f32;
+    /// Share of the new paragraph's content found in the old one.
+    fn new_in_old(&self, old: usize, new: usize) -> f32;
+    /// Share of the old paragraph's content found in the new one.
+    fn old_in_new(&self, old: usize, new: usize) -> f32;
+}
+
+/// The passes of the alignment over `n_old` × `n_new` scored pairs.
+pub fn assign(table: &dyn Scores, n_old: usize, n_new: usize) -> PairAlignment {
+    let (old, new) = (0..n_old, 0..n_new);
     let mut new_to_old: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_used = vec![false; old.len()];
     let whole = Gap { old: 0..old.len(), new: 0..new.len() };
@@ -78,7 +93,7 @@ pub fn align_pair(old: &[Profile], new: &[Profile]) -> PairAlignment {
         old_used[o] = true;
     }
     for gap in gaps(&new_to_old, old.len()) {
-        let eligible = distinct_in_gap(&table, &gap, &new_to_old, &old_used);
+        let eligible = distinct_in_gap(table, &gap, &new_to_old, &old_used);
         for (o, n) in in_order(&eligible, &gap, GAP_MIN) {
             new_to_old[n] = Some(o);
             old_used[o] = true;
@@ -89,9 +104,9 @@ pub fn align_pair(old: &[Profile], new: &[Profile]) -> PairAlignment {
         .enumerate()
         .map(|(n, o)| o.map(|o| Match { old: o, score: table.sim(o, n), moved: false }))
         .collect();
-    pair_moved(&table, &mut matches, &mut old_used);
-    let splits = find_splits(&table, &mut matches);
-    let merges = find_merges(&table, &matches, &mut old_used);
+    pair_moved(table, &mut matches, &mut old_used);
+    let splits = find_splits(table, &matches);
+    let merges = find_merges(table, &matches, &mut old_used);
     let dropped = (0..old.len()).filter(|&o| !old_used[o]).collect();
     PairAlignment { matches, dropped, splits, merges }
 }
@@ -129,9 +144,11 @@ impl Similarity {
     fn shared(&self, old: usize, new: usize) -> f32 {
         self.shared[new * self.n_old + old]
     }
+}
 
+impl Scores for Similarity {
     /// Weighted Dice coefficient of the two term sets, lowered when the kinds differ.
-    pub fn sim(&self, old: usize, new: usize) -> f32 {
+    fn sim(&self, old: usize, new: usize) -> f32 {
         let total = self.old_weight[old] + self.new_weight[new];
         if total <= 0.0 {
             return 0.0;
@@ -144,13 +161,11 @@ impl Similarity {
         }
     }
 
-    /// Share of the new paragraph's weight found in the old one.
-    pub fn new_in_old(&self, old: usize, new: usize) -> f32 {
+    fn new_in_old(&self, old: usize, new: usize) -> f32 {
         ratio(self.shared(old, new), self.new_weight[new])
     }
 
-    /// Share of the old paragraph's weight found in the new one.
-    pub fn old_in_new(&self, old: usize, new: usize) -> f32 {
+    fn old_in_new(&self, old: usize, new: usize) -> f32 {
         ratio(self.shared(old, new), self.old_weight[old])
     }
 }
@@ -192,10 +207,10 @@ impl TermIndex {
             }
         }
         // Inverse document frequency over the two texts: a term in every paragraph weighs
-        // ln 2, a term in one paragraph of each side weighs about ln(N/2).
+        // almost nothing, a term in one paragraph of each side weighs about ln(N/2).
         let n = (old.len() + new.len()) as f32;
         for e in terms.values_mut() {
-            e.weight = (1.0 + n / e.df as f32).ln();
+            e.weight = ((n + 1.0) / e.df as f32).ln();
         }
         TermIndex { terms }
     }
@@ -265,7 +280,7 @@ fn in_order(sim: &dyn Fn(usize, usize) -> f32, gap: &Gap, min: f32) -> Vec<(usiz
 /// Similarities inside `gap`, zeroed for pairs that do not stand out from what is left unpaired
 /// outside the gap (see [`GAP_DISTINCT_RATIO`]).
 fn distinct_in_gap<'t>(
-    table: &'t Similarity,
+    table: &'t dyn Scores,
     gap: &Gap,
     new_to_old: &[Option<usize>],
     old_used: &[bool],
@@ -304,7 +319,7 @@ fn gaps(new_to_old: &[Option<usize>], n_old: usize) -> Vec<Gap> {
 }
 
 /// Pair leftover paragraphs out of order, most similar first.
-fn pair_moved(table: &Similarity, matches: &mut [Option<Match>], old_used: &mut [bool]) {
+fn pair_moved(table: &dyn Scores, matches: &mut [Option<Match>], old_used: &mut [bool]) {
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for n in (0..matches.len()).filter(|&n| matches[n].is_none()) {
         for o in (0..old_used.len()).filter(|&o| !old_used[o]) {
@@ -325,7 +340,7 @@ fn pair_moved(table: &Similarity, matches: &mut [Option<Match>], old_used: &mut 
 
 /// New paragraphs left unpaired whose words mostly come from an old paragraph continued by a
 /// neighbour: the old paragraph was split.
-fn find_splits(table: &Similarity, matches: &mut [Option<Match>]) -> Vec<(usize, Vec<usize>)> {
+fn find_splits(table: &dyn Scores, matches: &[Option<Match>]) -> Vec<(usize, Vec<usize>)> {
     let mut parts: Vec<(usize, Vec<usize>)> = Vec::new();
     for n in 0..matches.len() {
         if matches[n].is_some() {
@@ -361,7 +376,7 @@ fn find_splits(table: &Similarity, matches: &mut [Option<Match>]) -> Vec<(usize,
 
 /// Old paragraphs left unpaired whose words mostly went into a new paragraph that continues
 /// one of their neighbours: they were merged.
-fn find_merges(table: &Similarity, matches: &[Option<Match>], old_used: &mut [bool]) -> Vec<(Vec<usize>, usize)> {
+fn find_merges(table: &dyn Scores, matches: &[Option<Match>], old_used: &mut [bool]) -> Vec<(Vec<usize>, usize)> {
     let mut old_to_new: Vec<Option<usize>> = vec![None; old_used.len()];
     for (n, m) in matches.iter().enumerate() {
         if let Some(m) = m {
@@ -396,4 +411,160 @@ fn find_merges(table: &Similarity, matches: &[Option<Match>], old_used: &mut [bo
         os.dedup();
     }
     merges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    /// Scores given by hand: unlisted pairs score 0.
+    #[derive(Default)]
+    struct Matrix {
+        sims: HashMap<(usize, usize), f32>,
+        /// (new_in_old, old_in_new)
+        containment: HashMap<(usize, usize), (f32, f32)>,
+    }
+
+    impl Matrix {
+        /// `n` identical pairs (i, i) and more pairs given as (old, new, sim).
+        fn new(pairs: &[(usize, usize, f32)]) -> Matrix {
+            let mut m = Matrix::default();
+            for &(o, n, s) in pairs {
+                m.sims.insert((o, n), s);
+            }
+            m
+        }
+        fn contains(mut self, o: usize, n: usize, new_in_old: f32, old_in_new: f32) -> Matrix {
+            self.containment.insert((o, n), (new_in_old, old_in_new));
+            self
+        }
+    }
+
+    impl Scores for Matrix {
+        fn sim(&self, o: usize, n: usize) -> f32 {
+            self.sims.get(&(o, n)).copied().unwrap_or(0.0)
+        }
+        fn new_in_old(&self, o: usize, n: usize) -> f32 {
+            self.containment.get(&(o, n)).map(|c| c.0).unwrap_or_else(|| self.sim(o, n))
+        }
+        fn old_in_new(&self, o: usize, n: usize) -> f32 {
+            self.containment.get(&(o, n)).map(|c| c.1).unwrap_or_else(|| self.sim(o, n))
+        }
+    }
+
+    fn linked(a: &PairAlignment) -> Vec<Option<usize>> {
+        a.matches.iter().map(|m| m.map(|m| m.old)).collect()
+    }
+
+    /// old [A, X, B, Z], new [A, X', B]: X–X' scores `s`; Z (outside the gap) scores `bg` with X'.
+    fn sandwich(s: f32, bg: f32) -> PairAlignment {
+        let m = Matrix::new(&[(0, 0, 1.0), (2, 2, 1.0), (1, 1, s), (3, 1, bg)]);
+        assign(&m, 4, 3)
+    }
+
+    #[test]
+    fn a_pair_at_align_min_is_aligned_in_order_and_one_just_below_needs_the_gap_rules() {
+        // The background equals the pair's own score, so the gap pass cannot rescue it.
+        assert_eq!(linked(&sandwich(ALIGN_MIN, ALIGN_MIN))[1], Some(1));
+        assert_eq!(linked(&sandwich(ALIGN_MIN - 0.001, ALIGN_MIN - 0.001))[1], None);
+    }
+
+    #[test]
+    fn inside_a_gap_a_distinct_pair_at_gap_min_is_aligned_and_one_below_is_not() {
+        assert_eq!(linked(&sandwich(GAP_MIN, 0.0))[1], Some(1));
+        assert_eq!(linked(&sandwich(GAP_MIN - 0.001, 0.0))[1], None);
+    }
+
+    #[test]
+    fn inside_a_gap_a_pair_must_stand_out_from_what_is_left_unpaired() {
+        let s = 0.3;
+        assert_eq!(linked(&sandwich(s, s / GAP_DISTINCT_RATIO - 0.01))[1], Some(1));
+        assert_eq!(linked(&sandwich(s, s / GAP_DISTINCT_RATIO + 0.01))[1], None);
+    }
+
+    #[test]
+    fn a_paragraph_out_of_order_is_moved_from_moved_min() {
+        // old [X, A, B], new [A, B, X']: X' is after its old neighbours.
+        let moved = |s: f32| assign(&Matrix::new(&[(1, 0, 1.0), (2, 1, 1.0), (0, 2, s)]), 3, 3);
+        let a = moved(MOVED_MIN);
+        assert_eq!(linked(&a), vec![Some(1), Some(2), Some(0)]);
+        assert!(a.matches[2].unwrap().moved);
+        assert!(!a.matches[0].unwrap().moved);
+        let b = moved(MOVED_MIN - 0.001);
+        assert_eq!(linked(&b), vec![Some(1), Some(2), None]);
+        assert_eq!(b.dropped, vec![0]);
+    }
+
+    #[test]
+    fn numbers_do_not_matter_only_order_and_similarity() {
+        // Three inserted paragraphs shift every number; the pairs follow the texts.
+        let m = Matrix::new(&[(0, 3, 1.0), (1, 4, 0.9), (2, 5, 1.0)]);
+        assert_eq!(linked(&assign(&m, 3, 6)), vec![None, None, None, Some(0), Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn of_two_near_duplicates_the_one_in_order_wins() {
+        // old [A, D, B, D2], new [A, D', B]: D' is as like D as D2, but D is between A and B.
+        let m = Matrix::new(&[(0, 0, 1.0), (2, 2, 1.0), (1, 1, 0.8), (3, 1, 0.8)]);
+        let a = assign(&m, 4, 3);
+        assert_eq!(linked(&a), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(a.dropped, vec![3]);
+    }
+
+    #[test]
+    fn a_new_paragraph_mostly_made_of_an_old_neighbours_words_is_a_split() {
+        // old [A, X, B], new [A, X1, X2, B]: X continues as X1; X2 is the rest of X.
+        let m = Matrix::new(&[(0, 0, 1.0), (2, 3, 1.0), (1, 1, 0.6), (1, 2, 0.3)])
+            .contains(1, 2, SPLIT_MIN_CONTAINMENT, 0.3);
+        let a = assign(&m, 3, 4);
+        assert_eq!(linked(&a), vec![Some(0), Some(1), None, Some(2)]);
+        assert_eq!(a.splits, vec![(1, vec![1, 2])]);
+        let m = Matrix::new(&[(0, 0, 1.0), (2, 3, 1.0), (1, 1, 0.6), (1, 2, 0.3)])
+            .contains(1, 2, SPLIT_MIN_CONTAINMENT - 0.01, 0.3);
+        assert!(assign(&m, 3, 4).splits.is_empty());
+    }
+
+    #[test]
+    fn an_old_paragraph_whose_words_went_into_a_neighbours_continuation_is_merged_not_dropped() {
+        // old [A, X1, X2, B], new [A, X, B]: X continues X1 and takes in X2.
+        let m = Matrix::new(&[(0, 0, 1.0), (3, 2, 1.0), (1, 1, 0.6), (2, 1, 0.3)])
+            .contains(2, 1, 0.3, SPLIT_MIN_CONTAINMENT);
+        let a = assign(&m, 4, 3);
+        assert_eq!(linked(&a), vec![Some(0), Some(1), Some(3)]);
+        assert_eq!(a.merges, vec![(vec![1, 2], 1)]);
+        assert!(a.dropped.is_empty());
+    }
+
+    #[test]
+    fn a_preambular_paragraph_prefers_a_preambular_one() {
+        let text = "Recalling its resolution 2006/46 on the follow-up to the World Summit";
+        let old = [Profile::new(Kind::Operative, text), Profile::new(Kind::Preambular, text)];
+        let new = [Profile::new(Kind::Preambular, text)];
+        let table = Similarity::new(&old, &new);
+        assert!((table.sim(0, 0) - KIND_MISMATCH_FACTOR * table.sim(1, 0)).abs() < 1e-6);
+        assert_eq!(linked(&align_pair(&old, &new)), vec![Some(1)]);
+    }
+
+    #[test]
+    fn rare_shared_words_outweigh_common_ones() {
+        let old = [
+            Profile::new(Kind::Operative, "Also recalls the holding of the World Telecommunication Standardization Assembly, organized by the Union in Geneva"),
+            Profile::new(Kind::Operative, "Notes the work of the Union in the region"),
+        ];
+        let new = [
+            Profile::new(Kind::Operative, "Further recalls the holding of the World Telecommunication Standardization Assembly, convened by the Union in New Delhi, and of the Global Standards Symposium"),
+            Profile::new(Kind::Operative, "Also recalls the holding of the World Radiocommunication Conference, convened by the Union in Dubai"),
+        ];
+        let table = Similarity::new(&old, &new);
+        assert!(table.sim(0, 0) > table.sim(0, 1), "{} vs {}", table.sim(0, 0), table.sim(0, 1));
+    }
+
+    #[test]
+    fn empty_inputs_align_to_nothing() {
+        assert_eq!(align_pair(&[], &[]), PairAlignment::default());
+        let one = [Profile::new(Kind::Operative, "")];
+        let a = align_pair(&one, &one);
+        assert_eq!(a.matches.len(), 1);
+    }
 }
