@@ -19,8 +19,14 @@ fn fixtures() -> PathBuf {
 
 /// The content files of the two seeds: the project's own when they exist, else the fixtures.
 fn seed(file: &str) -> Resolution {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/resolutions").join(file);
-    let path = if content.exists() { content } else { fixtures().join(file) };
+    let content = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/resolutions")
+        .join(file);
+    let path = if content.exists() {
+        content
+    } else {
+        fixtures().join(file)
+    };
     let text = std::fs::read_to_string(&path).unwrap();
     parse_resolution(&path, &text).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -33,14 +39,20 @@ struct Gold {
 
 fn gold() -> Gold {
     let text = std::fs::read_to_string(fixtures().join("gold-2023-3-to-2025-18.tsv")).unwrap();
-    let mut g = Gold { links: BTreeMap::new(), dropped: BTreeSet::new() };
+    let mut g = Gold {
+        links: BTreeMap::new(),
+        dropped: BTreeSet::new(),
+    };
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(cols.len() >= 3, "gold line {line:?}");
         match cols[1] {
             "dropped" => assert!(g.dropped.insert(cols[2].to_string()), "{line}"),
             "new" => assert!(g.links.insert(cols[0].to_string(), ("new".into(), None)).is_none()),
-            rel => assert!(g.links.insert(cols[0].to_string(), (rel.into(), Some(cols[2].to_string()))).is_none()),
+            rel => assert!(g
+                .links
+                .insert(cols[0].to_string(), (rel.into(), Some(cols[2].to_string())))
+                .is_none()),
         }
     }
     g
@@ -70,7 +82,9 @@ fn automatic_alignment_of_the_seeds_matches_the_hand_made_gold() {
     let gold_links = g.links.values().filter(|(_, o)| o.is_some()).count();
     for (i, p) in corpus.resolutions[new].paragraphs.iter().enumerate() {
         let link = &lineages.links[new][i];
-        let got = link.previous.map(|q| corpus.resolutions[q.res].paragraphs[q.para].anchor.clone());
+        let got = link
+            .previous
+            .map(|q| corpus.resolutions[q.res].paragraphs[q.para].anchor.clone());
         let (relation, want) = &g.links[&p.anchor];
         predicted += usize::from(got.is_some());
         if got.is_some() && got == *want {
@@ -78,10 +92,17 @@ fn automatic_alignment_of_the_seeds_matches_the_hand_made_gold() {
             relation_agrees += usize::from(link.change.as_str() == relation);
         }
         if got != *want {
-            misses.push(format!("{NEW}#{}: gold {} {:?}, automatic {:?}", p.anchor, relation, want, got));
+            misses.push(format!(
+                "{NEW}#{}: gold {} {:?}, automatic {:?}",
+                p.anchor, relation, want, got
+            ));
         }
         if got == *want && want.is_some() && link.change.as_str() != relation {
-            println!("  relation differs at #{}: gold {relation}, automatic {}", p.anchor, link.change.as_str());
+            println!(
+                "  relation differs at #{}: gold {relation}, automatic {}",
+                p.anchor,
+                link.change.as_str()
+            );
         }
     }
     let precision = correct as f64 / predicted.max(1) as f64;
@@ -94,7 +115,10 @@ fn automatic_alignment_of_the_seeds_matches_the_hand_made_gold() {
         .filter(|&i| lineages.links[new][i].moved)
         .map(|i| corpus.resolutions[new].paragraphs[i].anchor.as_str())
         .collect();
-    println!("  moved: {moved:?}; new: {}", lineages.links[new].iter().filter(|l| l.change == Change::New).count());
+    println!(
+        "  moved: {moved:?}; new: {}",
+        lineages.links[new].iter().filter(|l| l.change == Change::New).count()
+    );
     assert!(precision >= MIN_PRECISION, "precision {precision:.4}");
     assert!(recall >= MIN_RECALL, "recall {recall:.4}");
 }

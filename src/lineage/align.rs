@@ -87,7 +87,10 @@ pub fn assign(table: &dyn Scores, n_old: usize, n_new: usize) -> PairAlignment {
     let (old, new) = (0..n_old, 0..n_new);
     let mut new_to_old: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_used = vec![false; old.len()];
-    let whole = Gap { old: 0..old.len(), new: 0..new.len() };
+    let whole = Gap {
+        old: 0..old.len(),
+        new: 0..new.len(),
+    };
     for (o, n) in in_order(&|o, n| table.sim(o, n), &whole, ALIGN_MIN) {
         new_to_old[n] = Some(o);
         old_used[o] = true;
@@ -102,13 +105,24 @@ pub fn assign(table: &dyn Scores, n_old: usize, n_new: usize) -> PairAlignment {
     let mut matches: Vec<Option<Match>> = new_to_old
         .iter()
         .enumerate()
-        .map(|(n, o)| o.map(|o| Match { old: o, score: table.sim(o, n), moved: false }))
+        .map(|(n, o)| {
+            o.map(|o| Match {
+                old: o,
+                score: table.sim(o, n),
+                moved: false,
+            })
+        })
         .collect();
     pair_moved(table, &mut matches, &mut old_used);
     let splits = find_splits(table, &matches);
     let merges = find_merges(table, &matches, &mut old_used);
     let dropped = (0..old.len()).filter(|&o| !old_used[o]).collect();
-    PairAlignment { matches, dropped, splits, merges }
+    PairAlignment {
+        matches,
+        dropped,
+        splits,
+        merges,
+    }
 }
 
 /// Shared term weights of every (old, new) pair, and each paragraph's total weight.
@@ -136,9 +150,21 @@ impl Similarity {
                 }
             }
         }
-        let old_weight = old.iter().map(|p| p.terms.iter().map(|t| index.terms[t].weight).sum()).collect();
-        let kind_match = new.iter().flat_map(|n| old.iter().map(move |o| o.kind == n.kind)).collect();
-        Similarity { n_old, shared, old_weight, new_weight, kind_match }
+        let old_weight = old
+            .iter()
+            .map(|p| p.terms.iter().map(|t| index.terms[t].weight).sum())
+            .collect();
+        let kind_match = new
+            .iter()
+            .flat_map(|n| old.iter().map(move |o| o.kind == n.kind))
+            .collect();
+        Similarity {
+            n_old,
+            shared,
+            old_weight,
+            new_weight,
+            kind_match,
+        }
     }
 
     fn shared(&self, old: usize, new: usize) -> f32 {
@@ -255,7 +281,11 @@ fn in_order(sim: &dyn Fn(usize, usize) -> f32, gap: &Gap, min: f32) -> Vec<(usiz
         for j in 1..=cols {
             let o = gap.old.start + j - 1;
             let s = sim(o, n);
-            let diag = if s >= min { best[(i - 1) * width + j - 1] + s } else { f32::MIN };
+            let diag = if s >= min {
+                best[(i - 1) * width + j - 1] + s
+            } else {
+                f32::MIN
+            };
             best[i * width + j] = diag.max(best[(i - 1) * width + j]).max(best[i * width + j - 1]);
         }
     }
@@ -285,12 +315,22 @@ fn distinct_in_gap<'t>(
     new_to_old: &[Option<usize>],
     old_used: &[bool],
 ) -> impl Fn(usize, usize) -> f32 + 't {
-    let free_old: Vec<usize> = (0..old_used.len()).filter(|&o| !old_used[o] && !gap.old.contains(&o)).collect();
-    let free_new: Vec<usize> = (0..new_to_old.len()).filter(|&n| new_to_old[n].is_none() && !gap.new.contains(&n)).collect();
-    let best_for_new: Vec<f32> =
-        gap.new.clone().map(|n| free_old.iter().map(|&o| table.sim(o, n)).fold(0.0, f32::max)).collect();
-    let best_for_old: Vec<f32> =
-        gap.old.clone().map(|o| free_new.iter().map(|&n| table.sim(o, n)).fold(0.0, f32::max)).collect();
+    let free_old: Vec<usize> = (0..old_used.len())
+        .filter(|&o| !old_used[o] && !gap.old.contains(&o))
+        .collect();
+    let free_new: Vec<usize> = (0..new_to_old.len())
+        .filter(|&n| new_to_old[n].is_none() && !gap.new.contains(&n))
+        .collect();
+    let best_for_new: Vec<f32> = gap
+        .new
+        .clone()
+        .map(|n| free_old.iter().map(|&o| table.sim(o, n)).fold(0.0, f32::max))
+        .collect();
+    let best_for_old: Vec<f32> = gap
+        .old
+        .clone()
+        .map(|o| free_new.iter().map(|&n| table.sim(o, n)).fold(0.0, f32::max))
+        .collect();
     let (old_start, new_start) = (gap.old.start, gap.new.start);
     move |o, n| {
         let s = table.sim(o, n);
@@ -310,7 +350,10 @@ fn gaps(new_to_old: &[Option<usize>], n_old: usize) -> Vec<Gap> {
     let anchors = new_to_old.iter().enumerate().filter_map(|(n, o)| o.map(|o| (o, n)));
     for (o, n) in anchors.chain(std::iter::once((n_old, new_to_old.len()))) {
         if o > old_start && n > new_start {
-            out.push(Gap { old: old_start..o, new: new_start..n });
+            out.push(Gap {
+                old: old_start..o,
+                new: new_start..n,
+            });
         }
         old_start = o + 1;
         new_start = n + 1;
@@ -332,7 +375,11 @@ fn pair_moved(table: &dyn Scores, matches: &mut [Option<Match>], old_used: &mut 
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (score, o, n) in candidates {
         if matches[n].is_none() && !old_used[o] {
-            matches[n] = Some(Match { old: o, score, moved: true });
+            matches[n] = Some(Match {
+                old: o,
+                score,
+                moved: true,
+            });
             old_used[o] = true;
         }
     }
@@ -349,7 +396,10 @@ fn find_splits(table: &dyn Scores, matches: &[Option<Match>]) -> Vec<(usize, Vec
         let neighbour_old = |m: usize| matches.get(m).copied().flatten().map(|m| m.old);
         let candidates = [n.checked_sub(1).and_then(neighbour_old), neighbour_old(n + 1)];
         // A chain of parts: the previous new paragraph may itself be a part of the same split.
-        let chained = parts.iter().find(|(_, ps)| ps.last() == Some(&(n.wrapping_sub(1)))).map(|(o, _)| *o);
+        let chained = parts
+            .iter()
+            .find(|(_, ps)| ps.last() == Some(&(n.wrapping_sub(1))))
+            .map(|(o, _)| *o);
         let source = candidates
             .into_iter()
             .flatten()
@@ -446,10 +496,16 @@ mod tests {
             self.sims.get(&(o, n)).copied().unwrap_or(0.0)
         }
         fn new_in_old(&self, o: usize, n: usize) -> f32 {
-            self.containment.get(&(o, n)).map(|c| c.0).unwrap_or_else(|| self.sim(o, n))
+            self.containment
+                .get(&(o, n))
+                .map(|c| c.0)
+                .unwrap_or_else(|| self.sim(o, n))
         }
         fn old_in_new(&self, o: usize, n: usize) -> f32 {
-            self.containment.get(&(o, n)).map(|c| c.1).unwrap_or_else(|| self.sim(o, n))
+            self.containment
+                .get(&(o, n))
+                .map(|c| c.1)
+                .unwrap_or_else(|| self.sim(o, n))
         }
     }
 
@@ -500,7 +556,10 @@ mod tests {
     fn numbers_do_not_matter_only_order_and_similarity() {
         // Three inserted paragraphs shift every number; the pairs follow the texts.
         let m = Matrix::new(&[(0, 3, 1.0), (1, 4, 0.9), (2, 5, 1.0)]);
-        assert_eq!(linked(&assign(&m, 3, 6)), vec![None, None, None, Some(0), Some(1), Some(2)]);
+        assert_eq!(
+            linked(&assign(&m, 3, 6)),
+            vec![None, None, None, Some(0), Some(1), Some(2)]
+        );
     }
 
     #[test]
@@ -515,21 +574,33 @@ mod tests {
     #[test]
     fn a_new_paragraph_mostly_made_of_an_old_neighbours_words_is_a_split() {
         // old [A, X, B], new [A, X1, X2, B]: X continues as X1; X2 is the rest of X.
-        let m = Matrix::new(&[(0, 0, 1.0), (2, 3, 1.0), (1, 1, 0.6), (1, 2, 0.3)])
-            .contains(1, 2, SPLIT_MIN_CONTAINMENT, 0.3);
+        let m = Matrix::new(&[(0, 0, 1.0), (2, 3, 1.0), (1, 1, 0.6), (1, 2, 0.3)]).contains(
+            1,
+            2,
+            SPLIT_MIN_CONTAINMENT,
+            0.3,
+        );
         let a = assign(&m, 3, 4);
         assert_eq!(linked(&a), vec![Some(0), Some(1), None, Some(2)]);
         assert_eq!(a.splits, vec![(1, vec![1, 2])]);
-        let m = Matrix::new(&[(0, 0, 1.0), (2, 3, 1.0), (1, 1, 0.6), (1, 2, 0.3)])
-            .contains(1, 2, SPLIT_MIN_CONTAINMENT - 0.01, 0.3);
+        let m = Matrix::new(&[(0, 0, 1.0), (2, 3, 1.0), (1, 1, 0.6), (1, 2, 0.3)]).contains(
+            1,
+            2,
+            SPLIT_MIN_CONTAINMENT - 0.01,
+            0.3,
+        );
         assert!(assign(&m, 3, 4).splits.is_empty());
     }
 
     #[test]
     fn an_old_paragraph_whose_words_went_into_a_neighbours_continuation_is_merged_not_dropped() {
         // old [A, X1, X2, B], new [A, X, B]: X continues X1 and takes in X2.
-        let m = Matrix::new(&[(0, 0, 1.0), (3, 2, 1.0), (1, 1, 0.6), (2, 1, 0.3)])
-            .contains(2, 1, 0.3, SPLIT_MIN_CONTAINMENT);
+        let m = Matrix::new(&[(0, 0, 1.0), (3, 2, 1.0), (1, 1, 0.6), (2, 1, 0.3)]).contains(
+            2,
+            1,
+            0.3,
+            SPLIT_MIN_CONTAINMENT,
+        );
         let a = assign(&m, 4, 3);
         assert_eq!(linked(&a), vec![Some(0), Some(1), Some(3)]);
         assert_eq!(a.merges, vec![(vec![1, 2], 1)]);
@@ -539,7 +610,10 @@ mod tests {
     #[test]
     fn a_preambular_paragraph_prefers_a_preambular_one() {
         let text = "Recalling its resolution 2006/46 on the follow-up to the World Summit";
-        let old = [Profile::new(Kind::Operative, text), Profile::new(Kind::Preambular, text)];
+        let old = [
+            Profile::new(Kind::Operative, text),
+            Profile::new(Kind::Preambular, text),
+        ];
         let new = [Profile::new(Kind::Preambular, text)];
         let table = Similarity::new(&old, &new);
         assert!((table.sim(0, 0) - KIND_MISMATCH_FACTOR * table.sim(1, 0)).abs() < 1e-6);
@@ -557,7 +631,12 @@ mod tests {
             Profile::new(Kind::Operative, "Also recalls the holding of the World Radiocommunication Conference, convened by the Union in Dubai"),
         ];
         let table = Similarity::new(&old, &new);
-        assert!(table.sim(0, 0) > table.sim(0, 1), "{} vs {}", table.sim(0, 0), table.sim(0, 1));
+        assert!(
+            table.sim(0, 0) > table.sim(0, 1),
+            "{} vs {}",
+            table.sim(0, 0),
+            table.sim(0, 1)
+        );
     }
 
     #[test]

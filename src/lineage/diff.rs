@@ -40,7 +40,11 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
         .iter()
         .map(|op| {
             let (tag, o, n) = op.as_tag_tuple();
-            Op { equal: tag == DiffTag::Equal, old: o, new: n }
+            Op {
+                equal: tag == DiffTag::Equal,
+                old: o,
+                new: n,
+            }
         })
         .collect();
     render(&a, &b, &coalesce(absorb_islands(ops)), new)
@@ -79,7 +83,10 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         if c.is_alphanumeric() {
             if after_word && !key.is_empty() {
-                out.push(Token { key: std::mem::take(&mut key), shown: &text[start..i] });
+                out.push(Token {
+                    key: std::mem::take(&mut key),
+                    shown: &text[start..i],
+                });
                 start = i;
             }
             after_word = false;
@@ -89,7 +96,10 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
     }
     if !key.is_empty() {
-        out.push(Token { key, shown: &text[start..] });
+        out.push(Token {
+            key,
+            shown: &text[start..],
+        });
     }
     out
 }
@@ -152,7 +162,11 @@ fn render(a: &[Token], b: &[Token], ops: &[Op], new_text: &str) -> Vec<Segment> 
         }
         // Spacing after a change belongs to the text around it, not to the change; after a
         // pure deletion it keeps the words on either side apart.
-        let trailing = if added.is_empty() { &removed[removed_words.len()..] } else { &added[added_words.len()..] };
+        let trailing = if added.is_empty() {
+            &removed[removed_words.len()..]
+        } else {
+            &added[added_words.len()..]
+        };
         if !trailing.is_empty() && op.new.end < b.len() {
             push(&mut out, Segment::Same(trailing.to_string()));
         }
@@ -189,7 +203,10 @@ mod tests {
 
     #[test]
     fn identical_texts_are_one_unchanged_segment() {
-        assert_eq!(word_diff("Notes the report;", "Notes the report;"), vec![Segment::Same("Notes the report;".into())]);
+        assert_eq!(
+            word_diff("Notes the report;", "Notes the report;"),
+            vec![Segment::Same("Notes the report;".into())]
+        );
     }
 
     #[test]
@@ -209,8 +226,14 @@ mod tests {
 
     #[test]
     fn a_single_word_between_two_changes_is_absorbed() {
-        let d = word_diff("held from 27 to 29 April 2022 in Geneva", "held from 6 to 8 May 2024 in Geneva");
-        assert_eq!(show(&d), "held from [-27 to 29 April 2022-]{+6 to 8 May 2024+} in Geneva");
+        let d = word_diff(
+            "held from 27 to 29 April 2022 in Geneva",
+            "held from 6 to 8 May 2024 in Geneva",
+        );
+        assert_eq!(
+            show(&d),
+            "held from [-27 to 29 April 2022-]{+6 to 8 May 2024+} in Geneva"
+        );
     }
 
     #[test]
@@ -221,12 +244,25 @@ mod tests {
 
     #[test]
     fn insertions_and_deletions_keep_the_spacing_of_the_text() {
-        assert_eq!(show(&word_diff("all stakeholders in the", "all Member States and other stakeholders in the")),
-            "all {+Member States and other+} stakeholders in the");
-        assert_eq!(show(&word_diff("the programmes that they could fund", "the programmes to fund")),
-            "the programmes [-that they could-]{+to+} fund");
+        assert_eq!(
+            show(&word_diff(
+                "all stakeholders in the",
+                "all Member States and other stakeholders in the"
+            )),
+            "all {+Member States and other+} stakeholders in the"
+        );
+        assert_eq!(
+            show(&word_diff(
+                "the programmes that they could fund",
+                "the programmes to fund"
+            )),
+            "the programmes [-that they could-]{+to+} fund"
+        );
         assert_eq!(show(&word_diff("a b c d", "a d")), "a [-b c-] d");
-        assert_eq!(show(&word_diff("the report, as well as the Envoy,", "the report,")), "the report, [-as well as the Envoy,-]");
+        assert_eq!(
+            show(&word_diff("the report, as well as the Envoy,", "the report,")),
+            "the report, [-as well as the Envoy,-]"
+        );
     }
 
     #[test]

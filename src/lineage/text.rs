@@ -35,7 +35,10 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 
 /// The lower-cased words of `text`, for messages and tests.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether two texts have the same words (the `same` relation).
@@ -89,7 +92,10 @@ mod tests {
 
     #[test]
     fn case_punctuation_quotes_and_spacing_do_not_change_the_words() {
-        assert!(same_words("Welcomes the “Road map”, and  notes", "welcomes the \"road map\" and notes"));
+        assert!(same_words(
+            "Welcomes the “Road map”, and  notes",
+            "welcomes the \"road map\" and notes"
+        ));
         assert!(same_words("capacity – building", "capacity-building"));
         assert!(same_words("women’s access", "women's access"));
     }

@@ -32,7 +32,10 @@ pub fn generate(docs: usize, out: &Path) -> Result<(), String> {
         .arg(out)
         .status()
         .map_err(|e| format!("cannot run python3: {e}"))?;
-    status.success().then_some(()).ok_or_else(|| format!("{} failed: {status}", script.display()))
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("{} failed: {status}", script.display()))
 }
 
 #[derive(serde::Deserialize)]
@@ -73,7 +76,9 @@ impl Synthetic {
         let corpus = Corpus::new(resolutions).expect("corpus");
         let mut truth = HashMap::new();
         for t in lineage {
-            let res = corpus.index_of(&t.symbol).expect("symbol of lineage.json in the corpus");
+            let res = corpus
+                .index_of(&t.symbol)
+                .expect("symbol of lineage.json in the corpus");
             let all = t.preamble.into_iter().chain(t.operative);
             for (para, lid) in all.enumerate() {
                 truth.insert(ParaRef { res, para }, lid);
