@@ -28,7 +28,7 @@ use super::text::Profile;
 /// Lowest similarity for a pair in the in-order alignment.
 pub const ALIGN_MIN: f32 = 0.40;
 /// Lowest similarity for a pair inside a gap between two aligned pairs.
-pub const GAP_MIN: f32 = 0.17;
+pub const GAP_MIN: f32 = 0.15;
 /// Inside a gap, a pair must also stand out: its similarity must be at least this many times
 /// that of either paragraph with any paragraph left unpaired outside the gap. Texts written from
 /// a small vocabulary are all somewhat alike; a weak pair counts only when it is clearly the
