@@ -140,19 +140,20 @@ impl Similarity {
         let n_old = old.len();
         let mut shared = vec![0f32; n_old * new.len()];
         let mut new_weight = vec![0f32; new.len()];
-        for (n, p) in new.iter().enumerate() {
+        for (n, ids) in index.new_terms.iter().enumerate() {
             let row = &mut shared[n * n_old..(n + 1) * n_old];
-            for t in &p.terms {
-                let entry = &index.terms[t];
-                new_weight[n] += entry.weight;
-                for &o in &entry.old {
-                    row[o as usize] += entry.weight;
+            for &id in ids {
+                let w = index.weight[id as usize];
+                new_weight[n] += w;
+                for &o in index.postings(id) {
+                    row[o as usize] += w;
                 }
             }
         }
-        let old_weight = old
+        let old_weight = index
+            .old_terms
             .iter()
-            .map(|p| p.terms.iter().map(|t| index.terms[t].weight).sum())
+            .map(|ids| ids.iter().map(|&id| index.weight[id as usize]).sum())
             .collect();
         let kind_match = new
             .iter()
@@ -204,41 +205,68 @@ fn ratio(a: f32, b: f32) -> f32 {
     }
 }
 
-/// Every term of both sides with its weight and the old paragraphs holding it.
+/// Every term of both sides, numbered, with its weight and the old paragraphs holding it.
+/// Postings are one flat array (`offsets[id]..offsets[id + 1]`): no allocation per term.
 struct TermIndex {
-    terms: HashMap<u64, TermEntry, BuildHasherDefault<IdentityHasher>>,
-}
-
-#[derive(Default)]
-struct TermEntry {
-    weight: f32,
-    df: u32,
-    old: Vec<u32>,
+    weight: Vec<f32>,
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+    old_terms: Vec<Vec<u32>>,
+    new_terms: Vec<Vec<u32>>,
 }
 
 impl TermIndex {
     fn new(old: &[Profile], new: &[Profile]) -> TermIndex {
         let capacity = old.iter().chain(new).map(|p| p.terms.len()).sum::<usize>() / 2;
-        let mut terms: HashMap<u64, TermEntry, _> = HashMap::with_capacity_and_hasher(capacity, Default::default());
-        for (o, p) in old.iter().enumerate() {
-            for &t in &p.terms {
-                let e = terms.entry(t).or_default();
-                e.df += 1;
-                e.old.push(o as u32);
-            }
-        }
-        for p in new {
-            for &t in &p.terms {
-                terms.entry(t).or_default().df += 1;
-            }
-        }
+        let mut ids: HashMap<u64, u32, BuildHasherDefault<IdentityHasher>> =
+            HashMap::with_capacity_and_hasher(capacity, Default::default());
+        let (mut df, mut df_old) = (Vec::<u32>::with_capacity(capacity), Vec::<u32>::with_capacity(capacity));
+        let mut number = |p: &Profile, is_old: bool| -> Vec<u32> {
+            p.terms
+                .iter()
+                .map(|&t| {
+                    let next = df.len() as u32;
+                    let id = *ids.entry(t).or_insert(next);
+                    if id == next {
+                        df.push(0);
+                        df_old.push(0);
+                    }
+                    df[id as usize] += 1;
+                    df_old[id as usize] += u32::from(is_old);
+                    id
+                })
+                .collect()
+        };
+        let old_terms: Vec<Vec<u32>> = old.iter().map(|p| number(p, true)).collect();
+        let new_terms: Vec<Vec<u32>> = new.iter().map(|p| number(p, false)).collect();
         // Inverse document frequency over the two texts: a term in every paragraph weighs
         // almost nothing, a term in one paragraph of each side weighs about ln(N/2).
         let n = (old.len() + new.len()) as f32;
-        for e in terms.values_mut() {
-            e.weight = ((n + 1.0) / e.df as f32).ln();
+        let weight = df.iter().map(|&d| ((n + 1.0) / d as f32).ln()).collect();
+        let mut offsets = Vec::with_capacity(df_old.len() + 1);
+        offsets.push(0u32);
+        for &d in &df_old {
+            offsets.push(offsets.last().copied().unwrap_or(0) + d);
         }
-        TermIndex { terms }
+        let mut fill: Vec<u32> = offsets[..df_old.len()].to_vec();
+        let mut postings = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
+        for (o, terms) in old_terms.iter().enumerate() {
+            for &id in terms {
+                postings[fill[id as usize] as usize] = o as u32;
+                fill[id as usize] += 1;
+            }
+        }
+        TermIndex {
+            weight,
+            offsets,
+            postings,
+            old_terms,
+            new_terms,
+        }
+    }
+
+    fn postings(&self, id: u32) -> &[u32] {
+        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
     }
 }
 

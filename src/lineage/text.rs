@@ -16,12 +16,22 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     let mut h = FNV_OFFSET;
     let mut in_word = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            // Most text is ASCII: hash the byte directly, which is what `fnv_char` would do.
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                in_word = true;
+                continue;
+            }
+        } else if c.is_alphanumeric() {
             for lc in c.to_lowercase() {
                 h = fnv_char(h, lc);
             }
             in_word = true;
-        } else if in_word {
+            continue;
+        }
+        if in_word {
             out.push(h);
             h = FNV_OFFSET;
             in_word = false;
