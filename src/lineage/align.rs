@@ -667,6 +667,35 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Every old paragraph is continued once, merged, or dropped; never twice.
+        #[test]
+        fn every_old_paragraph_is_accounted_for_exactly_once(
+            old in proptest::collection::vec("(the|report|of|a|forum|2024|notes|welcomes|data| ){0,12}", 0..12),
+            new in proptest::collection::vec("(the|report|of|a|forum|2025|recalls|welcomes|data| ){0,12}", 0..12),
+        ) {
+            let profile = |t: &String| Profile::new(Kind::Operative, t);
+            let (o, n): (Vec<Profile>, Vec<Profile>) = (old.iter().map(profile).collect(), new.iter().map(profile).collect());
+            let a = align_pair(&o, &n);
+            proptest::prop_assert_eq!(a.matches.len(), n.len());
+            let mut seen = vec![0; o.len()];
+            for m in a.matches.iter().flatten() {
+                seen[m.old] += 1;
+            }
+            for (parts, _) in &a.merges {
+                for &p in parts {
+                    if !a.matches.iter().flatten().any(|m| m.old == p) {
+                        seen[p] += 1;
+                    }
+                }
+            }
+            for &d in &a.dropped {
+                seen[d] += 1;
+            }
+            proptest::prop_assert!(seen.iter().all(|&c| c == 1), "{:?}", seen);
+        }
+    }
+
     #[test]
     fn empty_inputs_align_to_nothing() {
         assert_eq!(align_pair(&[], &[]), PairAlignment::default());
