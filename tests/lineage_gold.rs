@@ -136,6 +136,13 @@ fn score(dir: &Path) {
         "  moved: {moved:?}; new: {}",
         lineages.links[new].iter().filter(|l| l.change == Change::New).count()
     );
+    let name = |q: agreed::model::ParaRef| corpus.para(q).anchor.clone();
+    for sp in &lineages.splits[new] {
+        println!("  split: {} -> {:?}", name(sp.from), sp.into.iter().map(|&q| name(q)).collect::<Vec<_>>());
+    }
+    for m in &lineages.merges[new] {
+        println!("  merged: {:?} -> {}", m.from.iter().map(|&q| name(q)).collect::<Vec<_>>(), name(m.into));
+    }
     assert!(precision >= MIN_PRECISION, "precision {precision:.4}");
     assert!(recall >= MIN_RECALL, "recall {recall:.4}");
 }

@@ -60,6 +60,9 @@ fn moved_report(s: &Synthetic, lineages: &agreed::lineage::Lineages) {
         }
     }
     println!("  moved (unchanged and moved in the truth): {found} of {truly_moved} flagged; unchanged seen as same: {same_ok} of {same_total}");
+    let splits: usize = lineages.splits.iter().map(Vec::len).sum();
+    let merges: usize = lineages.merges.iter().map(Vec::len).sum();
+    println!("  splits {splits}, merges {merges} (the generator makes none)");
 }
 
 struct Score {

@@ -23,15 +23,19 @@ pub fn generator() -> Option<PathBuf> {
     candidates.into_iter().flatten().find(|p| p.exists())
 }
 
-/// Run the generator for `docs` documents into `out`.
+/// Run the generator for `docs` documents into `out` (seed: `AGREED_GEN_SEED`, else the
+/// generator's default).
 pub fn generate(docs: usize, out: &Path) -> Result<(), String> {
     let script = generator().ok_or("gen_corpus.py not found (set AGREED_GEN_CORPUS)")?;
-    let status = Command::new("python3")
+    let mut command = Command::new("python3");
+    command
         .arg(&script)
         .args(["--docs", &docs.to_string(), "--format", "plain", "--out"])
-        .arg(out)
-        .status()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
+        .arg(out);
+    if let Ok(seed) = std::env::var("AGREED_GEN_SEED") {
+        command.args(["--seed", &seed]);
+    }
+    let status = command.status().map_err(|e| format!("cannot run python3: {e}"))?;
     status
         .success()
         .then_some(())
