@@ -1,9 +1,9 @@
 //! The history of each paragraph across a series.
 //!
 //! Resolutions of one series (same `series` slug) are ordered by date; each is aligned with the
-//! previous one ([`align`], the rules and thresholds are in [`align`](self::align) the module),
+//! previous one by [`align()`] (the rules and thresholds live in the [`align`](mod@align) module),
 //! so every paragraph is `same`, `amended` or `new`, and the predecessor's paragraphs that are
-//! not carried forward are `dropped`. Links chain into lineages: every version of a paragraph
+//! not carried forward are `dropped`; `moved`, splits and merges are detected too. Links chain into lineages: every version of a paragraph
 //! shares one opaque lineage id, independent of the numbers, which change whenever a paragraph
 //! is inserted. An editor can force or cut a link in `content/lineage-overrides.toml`
 //! ([`Overrides`]). Lineages are stored once; paragraphs point into them, so the history API
@@ -121,7 +121,7 @@ pub struct Lineages {
     pub lineages: Vec<Lineage>,
     /// Per resolution, per paragraph: index into `lineages`.
     pub lineage_of: Vec<Vec<usize>>,
-    /// Overrides that no longer apply (also returned by [`align`]).
+    /// Overrides that no longer apply (also returned by [`align()`]).
     pub warnings: Vec<Warning>,
 }
 
