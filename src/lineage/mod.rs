@@ -284,7 +284,7 @@ fn links_of(p: usize, r: usize, profiles: &[Vec<Profile>], pair: PairAlignment) 
 }
 
 fn change_between(old: &Profile, new: &Profile) -> Change {
-    if old.words == new.words {
+    if old.same_words(new) {
         Change::Same
     } else {
         Change::Amended

@@ -51,9 +51,27 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether two texts have the same words (the `same` relation).
+/// Whether two texts have the same words (the `same` relation): the same word sequence, or the
+/// same letters and digits once whitespace and punctuation are gone altogether, so that a word
+/// hyphenated or split in one copy ("gender-disaggregated", "genderdisaggregated") is still the
+/// same word.
 pub fn same_words(a: &str, b: &str) -> bool {
-    word_hashes(a) == word_hashes(b)
+    word_hashes(a) == word_hashes(b) || squeezed_hash(a) == squeezed_hash(b)
+}
+
+/// A hash of the lower-cased letters and digits of `text`, ignoring everything else.
+pub fn squeezed_hash(text: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            h = (h ^ u64::from((c as u8).to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        } else {
+            for lc in c.to_lowercase() {
+                h = fnv_char(h, lc);
+            }
+        }
+    }
+    h
 }
 
 /// What the aligner knows about one paragraph: its words and its terms (words and word pairs).
@@ -64,9 +82,16 @@ pub struct Profile {
     pub words: Vec<u64>,
     /// Distinct terms, sorted: every word and every pair of adjacent words (a 2-shingle).
     pub terms: Vec<u64>,
+    /// [`squeezed_hash`] of the text.
+    pub squeezed: u64,
 }
 
 impl Profile {
+    /// Whether the two paragraphs have the same words (see [`same_words`]).
+    pub fn same_words(&self, other: &Profile) -> bool {
+        self.words == other.words || self.squeezed == other.squeezed
+    }
+
     pub fn new(kind: Kind, text: &str) -> Profile {
         let words = word_hashes(text);
         let mut terms = Vec::with_capacity(words.len() * 2);
@@ -74,7 +99,12 @@ impl Profile {
         terms.extend(words.windows(2).map(|w| pair_hash(w[0], w[1])));
         terms.sort_unstable();
         terms.dedup();
-        Profile { kind, words, terms }
+        Profile {
+            kind,
+            words,
+            terms,
+            squeezed: squeezed_hash(text),
+        }
     }
 }
 
@@ -108,6 +138,15 @@ mod tests {
         ));
         assert!(same_words("capacity – building", "capacity-building"));
         assert!(same_words("women’s access", "women's access"));
+    }
+
+    #[test]
+    fn a_word_joined_or_hyphenated_differently_is_the_same_word() {
+        assert!(same_words(
+            "the value of genderdisaggregated data",
+            "the value of gender-disaggregated data"
+        ));
+        assert!(same_words("the day -to-day matters", "the day-to-day matters"));
     }
 
     #[test]
