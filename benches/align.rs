@@ -13,9 +13,7 @@ use agreed::lineage::{align, align::align_pair, profiles, Overrides};
 use agreed::model::{parse_resolution, Corpus, Resolution};
 
 fn fixture(name: &str) -> Resolution {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/lineage")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lineage").join(name);
     parse_resolution(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
@@ -29,14 +27,10 @@ fn seeds(c: &mut Criterion) {
 fn generator() -> Option<PathBuf> {
     let env = std::env::var("AGREED_GEN_CORPUS").ok().map(PathBuf::from);
     let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
-    [
-        env,
-        Some(local),
-        Some(PathBuf::from("/work/shared/bench/gen_corpus.py")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|p| p.exists())
+    [env, Some(local), Some(PathBuf::from("/work/shared/bench/gen_corpus.py"))]
+        .into_iter()
+        .flatten()
+        .find(|p| p.exists())
 }
 
 /// The synthetic corpus as resolutions: the plain format becomes content files on the fly.
@@ -59,11 +53,7 @@ fn synthetic(docs: usize) -> Option<Corpus> {
     for e in manifest {
         let file = dir.path().join(e["path"].as_str()?);
         let text = std::fs::read_to_string(&file).ok()?;
-        let body: Vec<String> = text
-            .split("\n\n")
-            .skip(3)
-            .map(|b| b.replace("\n[^", "\n\n[^"))
-            .collect();
+        let body: Vec<String> = text.split("\n\n").skip(3).map(|b| b.replace("\n[^", "\n\n[^")).collect();
         let content = format!(
             "+++\nsymbol = {:?}\ntitle = {:?}\ndate = \"{}-07-01\"\nseries = \"s{:03}\"\n+++\n\n{}",
             e["symbol"].as_str()?,
@@ -83,11 +73,7 @@ fn synthetic_cases(c: &mut Criterion) {
         return;
     };
     let (old, new) = (&corpus.resolutions[0], &corpus.resolutions[1]);
-    let name = format!(
-        "align synthetic pair ({} -> {} paragraphs)",
-        old.paragraphs.len(),
-        new.paragraphs.len()
-    );
+    let name = format!("align synthetic pair ({} -> {} paragraphs)", old.paragraphs.len(), new.paragraphs.len());
     c.bench_function(&name, |b| b.iter(|| align_pair(&profiles(old), &profiles(new))));
     let mut group = c.benchmark_group("corpus");
     group.sample_size(10);

@@ -73,15 +73,7 @@ pub fn compare(corpus: &Corpus, lineages: &Lineages, from: &str, to: &str, style
         rows_from_lineages(corpus, lineages, a, b)
     } else {
         let pair = align_resolutions(&corpus.resolutions[a], &corpus.resolutions[b]);
-        pair.matches
-            .iter()
-            .enumerate()
-            .map(|(new, m)| Row {
-                new,
-                old: m.map(|m| m.old),
-                moved: false,
-            })
-            .collect()
+        pair.matches.iter().enumerate().map(|(new, m)| Row { new, old: m.map(|m| m.old), moved: false }).collect()
     };
     let rows = mark_moved(rows);
     Ok(render(corpus, a, b, &rows, style))
@@ -106,11 +98,7 @@ fn rows_from_lineages(corpus: &Corpus, lineages: &Lineages, a: usize, b: usize) 
 
 /// A pair is moved when it is not on the longest run of pairs whose order is kept.
 fn mark_moved(mut rows: Vec<Row>) -> Vec<Row> {
-    let paired: Vec<(usize, usize)> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.old.map(|o| (i, o)))
-        .collect();
+    let paired: Vec<(usize, usize)> = rows.iter().enumerate().filter_map(|(i, r)| r.old.map(|o| (i, o))).collect();
     let olds: Vec<usize> = paired.iter().map(|&(_, o)| o).collect();
     let keep = longest_increasing(&olds);
     for (k, &(i, _)) in paired.iter().enumerate() {
@@ -146,10 +134,7 @@ fn render(corpus: &Corpus, a: usize, b: usize, rows: &[Row], style: Style) -> St
     let (ra, rb) = (&corpus.resolutions[a], &corpus.resolutions[b]);
     let mut out = String::new();
     let count = |f: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| f(r)).count();
-    let same = |r: &Row| {
-        r.old
-            .is_some_and(|o| same_words(&ra.paragraphs[o].text, &rb.paragraphs[r.new].text))
-    };
+    let same = |r: &Row| r.old.is_some_and(|o| same_words(&ra.paragraphs[o].text, &rb.paragraphs[r.new].text));
     let mut carried = vec![false; ra.paragraphs.len()];
     rows.iter().filter_map(|r| r.old).for_each(|o| carried[o] = true);
     let dropped: Vec<usize> = (0..carried.len()).filter(|&o| !carried[o]).collect();
@@ -174,16 +159,9 @@ fn render(corpus: &Corpus, a: usize, b: usize, rows: &[Row], style: Style) -> St
             Some(_) if same(r) => "same",
             Some(_) => "amended",
         };
-        let was = r
-            .old
-            .map(|o| format!("  ← {}", ra.paragraphs[o].anchor))
-            .unwrap_or_default();
+        let was = r.old.map(|o| format!("  ← {}", ra.paragraphs[o].anchor)).unwrap_or_default();
         let moved = if r.moved { ", moved" } else { "" };
-        let _ = writeln!(
-            out,
-            "\n{}",
-            heading(&format!("{:<6} {relation}{moved}{was}", p.anchor), style)
-        );
+        let _ = writeln!(out, "\n{}", heading(&format!("{:<6} {relation}{moved}{was}", p.anchor), style));
         if relation != "same" {
             let old_text = r.old.map(|o| ra.paragraphs[o].text.as_str()).unwrap_or("");
             let _ = writeln!(out, "       {}", redline(&word_diff(old_text, &p.text), style));
@@ -236,10 +214,7 @@ mod tests {
 
     #[test]
     fn longest_increasing_keeps_the_ordered_run() {
-        assert_eq!(
-            longest_increasing(&[0, 1, 5, 2, 3]),
-            vec![true, true, false, true, true]
-        );
+        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3]), vec![true, true, false, true, true]);
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
     }
 

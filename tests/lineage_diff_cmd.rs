@@ -22,11 +22,7 @@ fn piped_output_marks_changes_in_brackets_and_lists_dropped_paragraphs() {
     let (l, _) = align(&c, &Overrides::none());
     let out = compare(&c, &l, "E/RES/2023/3", "E/RES/2025/18", Style::Plain).unwrap();
     assert!(!out.contains('\x1b'), "no colour codes when plain");
-    assert!(
-        out.starts_with("E/RES/2023/3 2023-06-07 → E/RES/2025/18 2025-07-29: 152 paragraphs:"),
-        "{}",
-        &out[..200]
-    );
+    assert!(out.starts_with("E/RES/2023/3 2023-06-07 → E/RES/2025/18 2025-07-29: 152 paragraphs:"), "{}", &out[..200]);
     assert!(out.contains("\n2      amended  ← 2\n       Welcomes the constructive and diverse inputs from all {+Member States and other+} stakeholders"));
     assert!(out.contains("\n4      new\n       {+Reaffirms the overarching"));
     assert!(out.contains("\n1      same  ← 1\n"));
@@ -49,10 +45,7 @@ fn any_two_resolutions_compare_even_backwards() {
     let (l, _) = align(&c, &Overrides::none());
     let out = compare(&c, &l, "E/RES/2025/18", "E/RES/2023/3", Style::Plain).unwrap();
     assert!(out.starts_with("E/RES/2025/18 2025-07-29 → E/RES/2023/3 2023-06-07: 124 paragraphs:"));
-    assert!(
-        out.contains("\n4      amended  ← 5\n"),
-        "the Tunis Agenda paragraph pairs back"
-    );
+    assert!(out.contains("\n4      amended  ← 5\n"), "the Tunis Agenda paragraph pairs back");
 }
 
 #[test]
@@ -70,13 +63,8 @@ fn the_command_prints_plain_text_when_piped() {
     let res = root.path().join("content/resolutions");
     std::fs::create_dir_all(&res).unwrap();
     for f in ["E-RES-2023-3.md", "E-RES-2025-18.md"] {
-        std::fs::copy(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/lineage")
-                .join(f),
-            res.join(f),
-        )
-        .unwrap();
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lineage").join(f), res.join(f))
+            .unwrap();
     }
     let out = Command::new(env!("CARGO_BIN_EXE_agreed"))
         .args(["diff", "--root"])

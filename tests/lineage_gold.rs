@@ -43,20 +43,14 @@ struct Gold {
 
 fn gold() -> Gold {
     let text = std::fs::read_to_string(fixtures().join("gold-2023-3-to-2025-18.tsv")).unwrap();
-    let mut g = Gold {
-        links: BTreeMap::new(),
-        dropped: BTreeSet::new(),
-    };
+    let mut g = Gold { links: BTreeMap::new(), dropped: BTreeSet::new() };
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(cols.len() >= 3, "gold line {line:?}");
         match cols[1] {
             "dropped" => assert!(g.dropped.insert(cols[2].to_string()), "{line}"),
             "new" => assert!(g.links.insert(cols[0].to_string(), ("new".into(), None)).is_none()),
-            rel => assert!(g
-                .links
-                .insert(cols[0].to_string(), (rel.into(), Some(cols[2].to_string())))
-                .is_none()),
+            rel => assert!(g.links.insert(cols[0].to_string(), (rel.into(), Some(cols[2].to_string()))).is_none()),
         }
     }
     g
@@ -99,9 +93,7 @@ fn score(dir: &Path) {
     let gold_links = g.links.values().filter(|(_, o)| o.is_some()).count();
     for (i, p) in corpus.resolutions[new].paragraphs.iter().enumerate() {
         let link = &lineages.links[new][i];
-        let got = link
-            .previous
-            .map(|q| corpus.resolutions[q.res].paragraphs[q.para].anchor.clone());
+        let got = link.previous.map(|q| corpus.resolutions[q.res].paragraphs[q.para].anchor.clone());
         let (relation, want) = &g.links[&p.anchor];
         predicted += usize::from(got.is_some());
         if got.is_some() && got == *want {
@@ -109,17 +101,10 @@ fn score(dir: &Path) {
             relation_agrees += usize::from(link.change.as_str() == relation);
         }
         if got != *want {
-            misses.push(format!(
-                "{NEW}#{}: gold {} {:?}, automatic {:?}",
-                p.anchor, relation, want, got
-            ));
+            misses.push(format!("{NEW}#{}: gold {} {:?}, automatic {:?}", p.anchor, relation, want, got));
         }
         if got == *want && want.is_some() && link.change.as_str() != relation {
-            println!(
-                "  relation differs at #{}: gold {relation}, automatic {}",
-                p.anchor,
-                link.change.as_str()
-            );
+            println!("  relation differs at #{}: gold {relation}, automatic {}", p.anchor, link.change.as_str());
         }
     }
     let precision = correct as f64 / predicted.max(1) as f64;
@@ -132,10 +117,7 @@ fn score(dir: &Path) {
         .filter(|&i| lineages.links[new][i].moved)
         .map(|i| corpus.resolutions[new].paragraphs[i].anchor.as_str())
         .collect();
-    println!(
-        "  moved: {moved:?}; new: {}",
-        lineages.links[new].iter().filter(|l| l.change == Change::New).count()
-    );
+    println!("  moved: {moved:?}; new: {}", lineages.links[new].iter().filter(|l| l.change == Change::New).count());
     let name = |q: agreed::model::ParaRef| corpus.para(q).anchor.clone();
     for sp in &lineages.splits[new] {
         println!("  split: {} -> {:?}", name(sp.from), sp.into.iter().map(|&q| name(q)).collect::<Vec<_>>());

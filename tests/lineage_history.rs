@@ -66,9 +66,7 @@ fn at(c: &Corpus, symbol: &str, anchor: &str) -> ParaRef {
 }
 
 fn previous(c: &Corpus, l: &Lineages, symbol: &str, anchor: &str) -> Option<String> {
-    l.link(at(c, symbol, anchor))
-        .previous
-        .map(|q| format!("{}#{}", c.resolutions[q.res].symbol, c.para(q).anchor))
+    l.link(at(c, symbol, anchor)).previous.map(|q| format!("{}#{}", c.resolutions[q.res].symbol, c.para(q).anchor))
 }
 
 #[test]
@@ -95,24 +93,15 @@ fn renumbered_paragraphs_link_by_text_with_their_relation() {
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "2")).change, Change::Amended);
     assert_eq!(previous(&c, &l, "E/RES/2023/2", "3").as_deref(), Some("E/RES/2021/1#2"));
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "3")).change, Change::Same);
-    assert_eq!(
-        l.dropped[c.index_of("E/RES/2023/2").unwrap()],
-        vec![at(&c, "E/RES/2021/1", "3")]
-    );
+    assert_eq!(l.dropped[c.index_of("E/RES/2023/2").unwrap()], vec![at(&c, "E/RES/2021/1", "3")]);
 }
 
 #[test]
 fn sub_paragraphs_align_with_sub_paragraphs() {
     let c = corpus();
     let (l, _) = align(&c, &Overrides::none());
-    assert_eq!(
-        previous(&c, &l, "E/RES/2023/2", "4a").as_deref(),
-        Some("E/RES/2021/1#4a")
-    );
-    assert_eq!(
-        previous(&c, &l, "E/RES/2023/2", "4b").as_deref(),
-        Some("E/RES/2021/1#4b")
-    );
+    assert_eq!(previous(&c, &l, "E/RES/2023/2", "4a").as_deref(), Some("E/RES/2021/1#4a"));
+    assert_eq!(previous(&c, &l, "E/RES/2023/2", "4b").as_deref(), Some("E/RES/2021/1#4b"));
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "4b")).change, Change::Amended);
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "4a")).change, Change::Same);
 }
@@ -122,12 +111,7 @@ fn a_swapped_paragraph_is_flagged_moved() {
     let c = corpus();
     let (l, _) = align(&c, &Overrides::none());
     let r = c.index_of("E/RES/2024/5").unwrap();
-    let moved: Vec<&str> = l
-        .summary(r)
-        .moved
-        .iter()
-        .map(|&i| c.resolutions[r].paragraphs[i].anchor.as_str())
-        .collect();
+    let moved: Vec<&str> = l.summary(r).moved.iter().map(|&i| c.resolutions[r].paragraphs[i].anchor.as_str()).collect();
     // 2023: multilingualism, event, database; 2024: event, database, multilingualism.
     assert_eq!(moved, vec!["3"]);
     assert_eq!(previous(&c, &l, "E/RES/2024/5", "3").as_deref(), Some("E/RES/2023/2#1"));
@@ -140,10 +124,7 @@ fn the_history_of_a_paragraph_runs_oldest_to_newest_with_one_id() {
     let (l, _) = align(&c, &Overrides::none());
     let newest = at(&c, "E/RES/2024/5", "pp1");
     let chain = l.chain(newest);
-    assert_eq!(
-        chain,
-        &[at(&c, "E/RES/2021/1", "pp1"), at(&c, "E/RES/2023/2", "pp1"), newest]
-    );
+    assert_eq!(chain, &[at(&c, "E/RES/2021/1", "pp1"), at(&c, "E/RES/2023/2", "pp1"), newest]);
     for &v in chain {
         assert_eq!(l.id(v), "E/RES/2021/1#pp1");
         assert_eq!(l.chain(v), chain, "every version shares the chain");
@@ -154,10 +135,7 @@ fn the_history_of_a_paragraph_runs_oldest_to_newest_with_one_id() {
     let gone = at(&c, "E/RES/2021/1", "3");
     assert_eq!(l.chain(gone), &[gone]);
     assert_eq!(l.dropped_in(gone), c.index_of("E/RES/2023/2"));
-    assert_eq!(
-        l.version_in(newest, c.index_of("E/RES/2021/1").unwrap()),
-        Some(chain[0])
-    );
+    assert_eq!(l.version_in(newest, c.index_of("E/RES/2021/1").unwrap()), Some(chain[0]));
     assert_ne!(l.id(at(&c, "E/RES/2023/2", "1")), l.id(at(&c, "E/RES/2023/2", "2")));
 }
 
@@ -167,11 +145,7 @@ fn the_summary_lists_new_amended_same_and_dropped_paragraphs() {
     let (l, _) = align(&c, &Overrides::none());
     let r = c.index_of("E/RES/2023/2").unwrap();
     let s = l.summary(r);
-    let names = |v: &[usize]| {
-        v.iter()
-            .map(|&i| c.resolutions[r].paragraphs[i].anchor.clone())
-            .collect::<Vec<_>>()
-    };
+    let names = |v: &[usize]| v.iter().map(|&i| c.resolutions[r].paragraphs[i].anchor.clone()).collect::<Vec<_>>();
     assert_eq!(names(&s.new), vec!["1"]);
     assert_eq!(names(&s.amended), vec!["2", "4b"]);
     assert_eq!(names(&s.same), vec!["pp1", "3", "4", "4a"]);
@@ -189,10 +163,7 @@ fn overrides_force_and_cut_links() {
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "1")).change, Change::Amended);
     assert_eq!(previous(&c, &l, "E/RES/2023/2", "2"), None);
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "2")).change, Change::New);
-    assert_eq!(
-        l.dropped[c.index_of("E/RES/2023/2").unwrap()],
-        vec![at(&c, "E/RES/2021/1", "1")]
-    );
+    assert_eq!(l.dropped[c.index_of("E/RES/2023/2").unwrap()], vec![at(&c, "E/RES/2021/1", "1")]);
     assert_eq!(l.id(at(&c, "E/RES/2023/2", "1")), "E/RES/2021/1#3");
 }
 
@@ -203,10 +174,7 @@ fn an_override_may_link_across_a_resolution_of_the_series() {
     let (l, warnings) = align(&c, &o);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(previous(&c, &l, "E/RES/2024/5", "3").as_deref(), Some("E/RES/2021/1#3"));
-    assert_eq!(
-        l.chain(at(&c, "E/RES/2024/5", "3")),
-        &[at(&c, "E/RES/2021/1", "3"), at(&c, "E/RES/2024/5", "3")]
-    );
+    assert_eq!(l.chain(at(&c, "E/RES/2024/5", "3")), &[at(&c, "E/RES/2021/1", "3"), at(&c, "E/RES/2024/5", "3")]);
 }
 
 #[test]
@@ -236,11 +204,7 @@ fn overrides_that_no_longer_apply_are_reported_with_file_and_line() {
 fn the_overrides_file_is_optional_and_read_from_the_content_folder() {
     let dir = tempfile::tempdir().unwrap();
     assert!(Overrides::load(dir.path()).unwrap().entries.is_empty());
-    std::fs::write(
-        dir.path().join("lineage-overrides.toml"),
-        "\"E/RES/2025/18#29\" = \"E/RES/2023/3#26\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("lineage-overrides.toml"), "\"E/RES/2025/18#29\" = \"E/RES/2023/3#26\"\n").unwrap();
     let o = Overrides::load(dir.path()).unwrap();
     assert_eq!(o.entries.len(), 1);
     assert_eq!(o.file, dir.path().join("lineage-overrides.toml"));

@@ -74,12 +74,7 @@ struct Score {
 
 impl Score {
     fn of(truth: &HashMap<ParaRef, Option<ParaRef>>, predicted: impl Fn(ParaRef) -> Option<ParaRef>) -> Score {
-        let mut s = Score {
-            predicted: 0,
-            true_links: 0,
-            correct: 0,
-            misses: Vec::new(),
-        };
+        let mut s = Score { predicted: 0, true_links: 0, correct: 0, misses: Vec::new() };
         let mut keys: Vec<_> = truth.keys().copied().collect();
         keys.sort();
         for p in keys {

@@ -84,45 +84,28 @@ pub trait Scores {
 
 /// The passes of the alignment over `n_old` × `n_new` scored pairs.
 pub fn assign(table: &dyn Scores, n_old: usize, n_new: usize) -> PairAlignment {
-    let (old, new) = (0..n_old, 0..n_new);
-    let mut new_to_old: Vec<Option<usize>> = vec![None; new.len()];
-    let mut old_used = vec![false; old.len()];
-    let whole = Gap {
-        old: 0..old.len(),
-        new: 0..new.len(),
-    };
+    let mut new_to_old: Vec<Option<usize>> = vec![None; n_new];
+    let mut old_used = vec![false; n_old];
+    let whole = Gap { old: 0..n_old, new: 0..n_new };
     for (o, n) in in_order(&|o, n| table.sim(o, n), &whole, ALIGN_MIN) {
         new_to_old[n] = Some(o);
         old_used[o] = true;
     }
-    for gap in gaps(&new_to_old, old.len()) {
+    for gap in gaps(&new_to_old, n_old) {
         let eligible = distinct_in_gap(table, &gap, &new_to_old, &old_used);
         for (o, n) in in_order(&eligible, &gap, GAP_MIN) {
             new_to_old[n] = Some(o);
             old_used[o] = true;
         }
     }
-    let mut matches: Vec<Option<Match>> = new_to_old
-        .iter()
-        .enumerate()
-        .map(|(n, o)| {
-            o.map(|o| Match {
-                old: o,
-                score: table.sim(o, n),
-                moved: false,
-            })
-        })
-        .collect();
+    let in_order_match =
+        |(n, o): (usize, &Option<usize>)| o.map(|o| Match { old: o, score: table.sim(o, n), moved: false });
+    let mut matches: Vec<Option<Match>> = new_to_old.iter().enumerate().map(in_order_match).collect();
     pair_moved(table, &mut matches, &mut old_used);
     let splits = find_splits(table, &matches);
     let merges = find_merges(table, &matches, &mut old_used);
-    let dropped = (0..old.len()).filter(|&o| !old_used[o]).collect();
-    PairAlignment {
-        matches,
-        dropped,
-        splits,
-        merges,
-    }
+    let dropped = (0..n_old).filter(|&o| !old_used[o]).collect();
+    PairAlignment { matches, dropped, splits, merges }
 }
 
 /// Shared term weights of every (old, new) pair, and each paragraph's total weight.
@@ -150,22 +133,10 @@ impl Similarity {
                 }
             }
         }
-        let old_weight = index
-            .old_terms
-            .iter()
-            .map(|ids| ids.iter().map(|&id| index.weight[id as usize]).sum())
-            .collect();
-        let kind_match = new
-            .iter()
-            .flat_map(|n| old.iter().map(move |o| o.kind == n.kind))
-            .collect();
-        Similarity {
-            n_old,
-            shared,
-            old_weight,
-            new_weight,
-            kind_match,
-        }
+        let old_weight =
+            index.old_terms.iter().map(|ids| ids.iter().map(|&id| index.weight[id as usize]).sum()).collect();
+        let kind_match = new.iter().flat_map(|n| old.iter().map(move |o| o.kind == n.kind)).collect();
+        Similarity { n_old, shared, old_weight, new_weight, kind_match }
     }
 
     fn shared(&self, old: usize, new: usize) -> f32 {
@@ -256,13 +227,7 @@ impl TermIndex {
                 fill[id as usize] += 1;
             }
         }
-        TermIndex {
-            weight,
-            offsets,
-            postings,
-            old_terms,
-            new_terms,
-        }
+        TermIndex { weight, offsets, postings, old_terms, new_terms }
     }
 
     fn postings(&self, id: u32) -> &[u32] {
@@ -309,11 +274,7 @@ fn in_order(sim: &dyn Fn(usize, usize) -> f32, gap: &Gap, min: f32) -> Vec<(usiz
         for j in 1..=cols {
             let o = gap.old.start + j - 1;
             let s = sim(o, n);
-            let diag = if s >= min {
-                best[(i - 1) * width + j - 1] + s
-            } else {
-                f32::MIN
-            };
+            let diag = if s >= min { best[(i - 1) * width + j - 1] + s } else { f32::MIN };
             best[i * width + j] = diag.max(best[(i - 1) * width + j]).max(best[i * width + j - 1]);
         }
     }
@@ -343,22 +304,13 @@ fn distinct_in_gap<'t>(
     new_to_old: &[Option<usize>],
     old_used: &[bool],
 ) -> impl Fn(usize, usize) -> f32 + 't {
-    let free_old: Vec<usize> = (0..old_used.len())
-        .filter(|&o| !old_used[o] && !gap.old.contains(&o))
-        .collect();
-    let free_new: Vec<usize> = (0..new_to_old.len())
-        .filter(|&n| new_to_old[n].is_none() && !gap.new.contains(&n))
-        .collect();
-    let best_for_new: Vec<f32> = gap
-        .new
-        .clone()
-        .map(|n| free_old.iter().map(|&o| table.sim(o, n)).fold(0.0, f32::max))
-        .collect();
-    let best_for_old: Vec<f32> = gap
-        .old
-        .clone()
-        .map(|o| free_new.iter().map(|&n| table.sim(o, n)).fold(0.0, f32::max))
-        .collect();
+    let free_old: Vec<usize> = (0..old_used.len()).filter(|&o| !old_used[o] && !gap.old.contains(&o)).collect();
+    let free_new: Vec<usize> =
+        (0..new_to_old.len()).filter(|&n| new_to_old[n].is_none() && !gap.new.contains(&n)).collect();
+    let best_for_new: Vec<f32> =
+        gap.new.clone().map(|n| free_old.iter().map(|&o| table.sim(o, n)).fold(0.0, f32::max)).collect();
+    let best_for_old: Vec<f32> =
+        gap.old.clone().map(|o| free_new.iter().map(|&n| table.sim(o, n)).fold(0.0, f32::max)).collect();
     let (old_start, new_start) = (gap.old.start, gap.new.start);
     move |o, n| {
         let s = table.sim(o, n);
@@ -378,10 +330,7 @@ fn gaps(new_to_old: &[Option<usize>], n_old: usize) -> Vec<Gap> {
     let anchors = new_to_old.iter().enumerate().filter_map(|(n, o)| o.map(|o| (o, n)));
     for (o, n) in anchors.chain(std::iter::once((n_old, new_to_old.len()))) {
         if o > old_start && n > new_start {
-            out.push(Gap {
-                old: old_start..o,
-                new: new_start..n,
-            });
+            out.push(Gap { old: old_start..o, new: new_start..n });
         }
         old_start = o + 1;
         new_start = n + 1;
@@ -403,11 +352,7 @@ fn pair_moved(table: &dyn Scores, matches: &mut [Option<Match>], old_used: &mut 
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (score, o, n) in candidates {
         if matches[n].is_none() && !old_used[o] {
-            matches[n] = Some(Match {
-                old: o,
-                score,
-                moved: true,
-            });
+            matches[n] = Some(Match { old: o, score, moved: true });
             old_used[o] = true;
         }
     }
@@ -424,10 +369,7 @@ fn find_splits(table: &dyn Scores, matches: &[Option<Match>]) -> Vec<(usize, Vec
         let neighbour_old = |m: usize| matches.get(m).copied().flatten().map(|m| m.old);
         let candidates = [n.checked_sub(1).and_then(neighbour_old), neighbour_old(n + 1)];
         // A chain of parts: the previous new paragraph may itself be a part of the same split.
-        let chained = parts
-            .iter()
-            .find(|(_, ps)| ps.last() == Some(&(n.wrapping_sub(1))))
-            .map(|(o, _)| *o);
+        let chained = parts.iter().find(|(_, ps)| ps.last() == Some(&(n.wrapping_sub(1)))).map(|(o, _)| *o);
         let source = candidates
             .into_iter()
             .flatten()
@@ -524,16 +466,10 @@ mod tests {
             self.sims.get(&(o, n)).copied().unwrap_or(0.0)
         }
         fn new_in_old(&self, o: usize, n: usize) -> f32 {
-            self.containment
-                .get(&(o, n))
-                .map(|c| c.0)
-                .unwrap_or_else(|| self.sim(o, n))
+            self.containment.get(&(o, n)).map(|c| c.0).unwrap_or_else(|| self.sim(o, n))
         }
         fn old_in_new(&self, o: usize, n: usize) -> f32 {
-            self.containment
-                .get(&(o, n))
-                .map(|c| c.1)
-                .unwrap_or_else(|| self.sim(o, n))
+            self.containment.get(&(o, n)).map(|c| c.1).unwrap_or_else(|| self.sim(o, n))
         }
     }
 
@@ -584,10 +520,7 @@ mod tests {
     fn numbers_do_not_matter_only_order_and_similarity() {
         // Three inserted paragraphs shift every number; the pairs follow the texts.
         let m = Matrix::new(&[(0, 3, 1.0), (1, 4, 0.9), (2, 5, 1.0)]);
-        assert_eq!(
-            linked(&assign(&m, 3, 6)),
-            vec![None, None, None, Some(0), Some(1), Some(2)]
-        );
+        assert_eq!(linked(&assign(&m, 3, 6)), vec![None, None, None, Some(0), Some(1), Some(2)]);
     }
 
     #[test]
@@ -638,10 +571,7 @@ mod tests {
     #[test]
     fn a_preambular_paragraph_prefers_a_preambular_one() {
         let text = "Recalling its resolution 2006/46 on the follow-up to the World Summit";
-        let old = [
-            Profile::new(Kind::Operative, text),
-            Profile::new(Kind::Preambular, text),
-        ];
+        let old = [Profile::new(Kind::Operative, text), Profile::new(Kind::Preambular, text)];
         let new = [Profile::new(Kind::Preambular, text)];
         let table = Similarity::new(&old, &new);
         assert!((table.sim(0, 0) - KIND_MISMATCH_FACTOR * table.sim(1, 0)).abs() < 1e-6);
@@ -659,12 +589,7 @@ mod tests {
             Profile::new(Kind::Operative, "Also recalls the holding of the World Radiocommunication Conference, convened by the Union in Dubai"),
         ];
         let table = Similarity::new(&old, &new);
-        assert!(
-            table.sim(0, 0) > table.sim(0, 1),
-            "{} vs {}",
-            table.sim(0, 0),
-            table.sim(0, 1)
-        );
+        assert!(table.sim(0, 0) > table.sim(0, 1), "{} vs {}", table.sim(0, 0), table.sim(0, 1));
     }
 
     proptest::proptest! {

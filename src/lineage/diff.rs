@@ -44,11 +44,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
         .iter()
         .map(|op| {
             let (tag, o, n) = op.as_tag_tuple();
-            let run = Op {
-                equal: tag == DiffTag::Equal,
-                old: at_old..at_old + o.len(),
-                new: at_new..at_new + n.len(),
-            };
+            let run = Op { equal: tag == DiffTag::Equal, old: at_old..at_old + o.len(), new: at_new..at_new + n.len() };
             (at_old, at_new) = (run.old.end, run.new.end);
             run
         })
@@ -102,10 +98,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if after_word && !key.is_empty() {
-                out.push(Token {
-                    key: std::mem::take(&mut key),
-                    shown: &text[start..i],
-                });
+                out.push(Token { key: std::mem::take(&mut key), shown: &text[start..i] });
                 start = i;
             }
             after_word = false;
@@ -115,10 +108,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
     }
     if !key.is_empty() {
-        out.push(Token {
-            key,
-            shown: &text[start..],
-        });
+        out.push(Token { key, shown: &text[start..] });
     }
     out
 }
@@ -181,11 +171,7 @@ fn render(a: &[Token], b: &[Token], ops: &[Op], new_text: &str) -> Vec<Segment> 
         }
         // Spacing after a change belongs to the text around it, not to the change; after a
         // pure deletion it keeps the words on either side apart.
-        let trailing = if added.is_empty() {
-            &removed[removed_words.len()..]
-        } else {
-            &added[added_words.len()..]
-        };
+        let trailing = if added.is_empty() { &removed[removed_words.len()..] } else { &added[added_words.len()..] };
         if !trailing.is_empty() && op.new.end < b.len() {
             push(&mut out, Segment::Same(trailing.to_string()));
         }
@@ -245,14 +231,8 @@ mod tests {
 
     #[test]
     fn a_single_word_between_two_changes_is_absorbed() {
-        let d = word_diff(
-            "held from 27 to 29 April 2022 in Geneva",
-            "held from 6 to 8 May 2024 in Geneva",
-        );
-        assert_eq!(
-            show(&d),
-            "held from [-27 to 29 April 2022-]{+6 to 8 May 2024+} in Geneva"
-        );
+        let d = word_diff("held from 27 to 29 April 2022 in Geneva", "held from 6 to 8 May 2024 in Geneva");
+        assert_eq!(show(&d), "held from [-27 to 29 April 2022-]{+6 to 8 May 2024+} in Geneva");
     }
 
     #[test]
@@ -277,17 +257,11 @@ mod tests {
     #[test]
     fn insertions_and_deletions_keep_the_spacing_of_the_text() {
         assert_eq!(
-            show(&word_diff(
-                "all stakeholders in the",
-                "all Member States and other stakeholders in the"
-            )),
+            show(&word_diff("all stakeholders in the", "all Member States and other stakeholders in the")),
             "all {+Member States and other+} stakeholders in the"
         );
         assert_eq!(
-            show(&word_diff(
-                "the programmes that they could fund",
-                "the programmes to fund"
-            )),
+            show(&word_diff("the programmes that they could fund", "the programmes to fund")),
             "the programmes [-that they could-]{+to+} fund"
         );
         assert_eq!(show(&word_diff("a b c d", "a d")), "a [-b c-] d");
@@ -298,11 +272,7 @@ mod tests {
     }
 
     fn words_of(segments: &[Segment], keep: fn(&Segment) -> bool) -> Vec<String> {
-        let text: String = segments
-            .iter()
-            .filter(|s| keep(s))
-            .map(|s| format!("{} ", s.text()))
-            .collect();
+        let text: String = segments.iter().filter(|s| keep(s)).map(|s| format!("{} ", s.text())).collect();
         crate::lineage::text::words(&text)
     }
 

@@ -52,11 +52,7 @@ pub struct Link {
 }
 
 impl Link {
-    const NEW: Link = Link {
-        previous: None,
-        change: Change::New,
-        moved: false,
-    };
+    const NEW: Link = Link { previous: None, change: Change::New, moved: false };
 }
 
 /// One paragraph of the predecessor continued by several paragraphs. The part most like the
@@ -164,10 +160,7 @@ impl Lineages {
     pub fn merged_into(&self, p: ParaRef) -> Option<ParaRef> {
         let last = self.last_seen(p);
         let next = self.successor[last.res]?;
-        self.merges[next]
-            .iter()
-            .find(|m| m.from.contains(&last) && m.into != p)
-            .map(|m| m.into)
+        self.merges[next].iter().find(|m| m.from.contains(&last) && m.into != p).map(|m| m.into)
     }
 
     /// The version of `p`'s paragraph in resolution `res`, if that resolution carries it.
@@ -209,15 +202,9 @@ pub fn align(corpus: &Corpus, overrides: &Overrides) -> (Lineages, Vec<Warning>)
     let n = corpus.resolutions.len();
     let (predecessor, successor) = neighbours(corpus);
     let profiles: Vec<Vec<Profile>> = corpus.resolutions.par_iter().map(profiles).collect();
-    let pairs: Vec<Option<PairAlignment>> = (0..n)
-        .into_par_iter()
-        .map(|r| predecessor[r].map(|p| align_pair(&profiles[p], &profiles[r])))
-        .collect();
-    let mut l = Lineages {
-        predecessor,
-        successor,
-        ..Lineages::default()
-    };
+    let pairs: Vec<Option<PairAlignment>> =
+        (0..n).into_par_iter().map(|r| predecessor[r].map(|p| align_pair(&profiles[p], &profiles[r]))).collect();
+    let mut l = Lineages { predecessor, successor, ..Lineages::default() };
     for (r, pair) in pairs.into_iter().enumerate() {
         let (links, splits, merges) = match (l.predecessor[r], pair) {
             (Some(p), Some(pair)) => links_of(p, r, &profiles, pair),
@@ -267,18 +254,12 @@ fn links_of(p: usize, r: usize, profiles: &[Vec<Profile>], pair: PairAlignment) 
     let splits = pair
         .splits
         .into_iter()
-        .map(|(o, parts)| Split {
-            from: at(p)(o),
-            into: parts.into_iter().map(at(r)).collect(),
-        })
+        .map(|(o, parts)| Split { from: at(p)(o), into: parts.into_iter().map(at(r)).collect() })
         .collect();
     let merges = pair
         .merges
         .into_iter()
-        .map(|(parts, n)| Merge {
-            from: parts.into_iter().map(at(p)).collect(),
-            into: at(r)(n),
-        })
+        .map(|(parts, n)| Merge { from: parts.into_iter().map(at(p)).collect(), into: at(r)(n) })
         .collect();
     (links, splits, merges)
 }
@@ -300,16 +281,9 @@ fn apply_overrides(
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for o in &overrides.entries {
-        let warn = |message: String| Warning {
-            file: overrides.file.clone(),
-            line: o.line,
-            message,
-        };
+        let warn = |message: String| Warning { file: overrides.file.clone(), line: o.line, message };
         let Some(p) = resolve(corpus, &o.paragraph) else {
-            warnings.push(warn(format!(
-                "{} does not exist: the override no longer applies",
-                o.paragraph
-            )));
+            warnings.push(warn(format!("{} does not exist: the override no longer applies", o.paragraph)));
             continue;
         };
         match &o.target {
@@ -327,11 +301,7 @@ fn apply_overrides(
                         *link = Link::NEW;
                     }
                     let change = change_between(&profiles[q.res][q.para], &profiles[p.res][p.para]);
-                    l.links[p.res][p.para] = Link {
-                        previous: Some(q),
-                        change,
-                        moved: false,
-                    };
+                    l.links[p.res][p.para] = Link { previous: Some(q), change, moved: false };
                 }
             },
         }
@@ -354,8 +324,7 @@ fn tidy_regroupings(l: &mut Lineages) {
     for r in 0..l.links.len() {
         let links = &l.links[r];
         l.splits[r].retain_mut(|s| {
-            s.into
-                .retain(|n| links[n.para].previous.is_none() || links[n.para].previous == Some(s.from));
+            s.into.retain(|n| links[n.para].previous.is_none() || links[n.para].previous == Some(s.from));
             s.into.len() > 1
         });
         let linked: Vec<ParaRef> = links.iter().filter_map(|k| k.previous).collect();
@@ -376,21 +345,14 @@ fn dropped_of(l: &Lineages, r: usize, profiles: &[Vec<Profile>]) -> Vec<ParaRef>
     for q in continued.chain(merged).filter(|q| q.res == p) {
         kept[q.para] = true;
     }
-    (0..kept.len())
-        .filter(|&i| !kept[i])
-        .map(|para| ParaRef { res: p, para })
-        .collect()
+    (0..kept.len()).filter(|&i| !kept[i]).map(|para| ParaRef { res: p, para }).collect()
 }
 
 /// Chain links into lineages, oldest resolution first. A paragraph continues its previous
 /// version's lineage unless another paragraph already did (an override linking across a
 /// resolution can make two candidates): then it starts a lineage of its own.
 fn chain(corpus: &Corpus, l: &mut Lineages) {
-    l.lineage_of = corpus
-        .resolutions
-        .iter()
-        .map(|r| vec![usize::MAX; r.paragraphs.len()])
-        .collect();
+    l.lineage_of = corpus.resolutions.iter().map(|r| vec![usize::MAX; r.paragraphs.len()]).collect();
     l.ids = Vec::with_capacity(corpus.resolutions.len());
     for (res, r) in corpus.resolutions.iter().enumerate() {
         let mut ids = Vec::with_capacity(r.paragraphs.len());
@@ -401,10 +363,7 @@ fn chain(corpus: &Corpus, l: &mut Lineages) {
                 (i != usize::MAX && l.lineages[i].versions.last() == Some(&q)).then_some(i)
             });
             let i = continued.unwrap_or_else(|| {
-                l.lineages.push(Lineage {
-                    id: format!("{}#{}", r.symbol, paragraph.anchor),
-                    versions: Vec::new(),
-                });
+                l.lineages.push(Lineage { id: format!("{}#{}", r.symbol, paragraph.anchor), versions: Vec::new() });
                 l.lineages.len() - 1
             });
             l.lineages[i].versions.push(here);

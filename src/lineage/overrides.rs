@@ -67,10 +67,7 @@ impl Overrides {
     pub fn load(content_dir: &Path) -> Result<Overrides, SourceError> {
         match read_optional(content_dir, FILE_NAME)? {
             Some((file, text)) => Overrides::parse(&file, &text),
-            None => Ok(Overrides {
-                file: content_dir.join(FILE_NAME),
-                entries: Vec::new(),
-            }),
+            None => Ok(Overrides { file: content_dir.join(FILE_NAME), entries: Vec::new() }),
         }
     }
 
@@ -84,43 +81,25 @@ impl Overrides {
         for (key, value) in table {
             let line = line_of(text, value.span().start);
             let paragraph = parse_name(&key).ok_or_else(|| {
-                SourceError::new(
-                    file,
-                    line,
-                    format!("expected \"SYMBOL#ANCHOR\" as the key, found {key:?}"),
-                )
+                SourceError::new(file, line, format!("expected \"SYMBOL#ANCHOR\" as the key, found {key:?}"))
             })?;
             let target = match value.get_ref() {
                 toml::Value::String(s) if s.trim().eq_ignore_ascii_case("new") => Target::New,
                 toml::Value::String(s) => Target::Previous(parse_name(s).ok_or_else(|| {
-                    SourceError::new(
-                        file,
-                        line,
-                        format!("expected \"SYMBOL#ANCHOR\" or \"new\", found {s:?}"),
-                    )
+                    SourceError::new(file, line, format!("expected \"SYMBOL#ANCHOR\" or \"new\", found {s:?}"))
                 })?),
                 other => {
                     return Err(SourceError::new(
                         file,
                         line,
-                        format!(
-                            "expected a string \"SYMBOL#ANCHOR\" or \"new\", found a {}",
-                            other.type_str()
-                        ),
+                        format!("expected a string \"SYMBOL#ANCHOR\" or \"new\", found a {}", other.type_str()),
                     ))
                 }
             };
-            entries.push(Override {
-                paragraph,
-                target,
-                line,
-            });
+            entries.push(Override { paragraph, target, line });
         }
         entries.sort_by_key(|e| e.line);
-        Ok(Overrides {
-            file: file.to_path_buf(),
-            entries,
-        })
+        Ok(Overrides { file: file.to_path_buf(), entries })
     }
 }
 
@@ -132,17 +111,11 @@ fn parse_name(s: &str) -> Option<ParaName> {
     if symbol.is_empty() || anchor.is_empty() || anchor.contains(char::is_whitespace) {
         return None;
     }
-    Some(ParaName {
-        symbol: symbol.to_string(),
-        anchor: anchor.to_string(),
-    })
+    Some(ParaName { symbol: symbol.to_string(), anchor: anchor.to_string() })
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+    1 + text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count()
 }
 
 #[cfg(test)]
@@ -155,19 +128,10 @@ mod tests {
         let o = Overrides::parse(Path::new("o.toml"), text).unwrap();
         assert_eq!(o.entries.len(), 2);
         assert_eq!(o.entries[0].line, 2);
-        assert_eq!(
-            o.entries[0].paragraph,
-            ParaName {
-                symbol: "E/RES/2025/18".into(),
-                anchor: "29".into()
-            }
-        );
+        assert_eq!(o.entries[0].paragraph, ParaName { symbol: "E/RES/2025/18".into(), anchor: "29".into() });
         assert_eq!(
             o.entries[0].target,
-            Target::Previous(ParaName {
-                symbol: "E/RES/2023/3".into(),
-                anchor: "26".into()
-            })
+            Target::Previous(ParaName { symbol: "E/RES/2023/3".into(), anchor: "26".into() })
         );
         assert_eq!(o.entries[1].line, 3);
         assert_eq!(o.entries[1].target, Target::New);

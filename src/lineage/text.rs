@@ -45,10 +45,7 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 
 /// The lower-cased words of `text`, for messages and tests.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Whether two texts have the same words (the `same` relation): the same word sequence, or the
@@ -99,12 +96,7 @@ impl Profile {
         terms.extend(words.windows(2).map(|w| pair_hash(w[0], w[1])));
         terms.sort_unstable();
         terms.dedup();
-        Profile {
-            kind,
-            words,
-            terms,
-            squeezed: squeezed_hash(text),
-        }
+        Profile { kind, words, terms, squeezed: squeezed_hash(text) }
     }
 }
 
@@ -132,20 +124,14 @@ mod tests {
 
     #[test]
     fn case_punctuation_quotes_and_spacing_do_not_change_the_words() {
-        assert!(same_words(
-            "Welcomes the “Road map”, and  notes",
-            "welcomes the \"road map\" and notes"
-        ));
+        assert!(same_words("Welcomes the “Road map”, and  notes", "welcomes the \"road map\" and notes"));
         assert!(same_words("capacity – building", "capacity-building"));
         assert!(same_words("women’s access", "women's access"));
     }
 
     #[test]
     fn a_word_joined_or_hyphenated_differently_is_the_same_word() {
-        assert!(same_words(
-            "the value of genderdisaggregated data",
-            "the value of gender-disaggregated data"
-        ));
+        assert!(same_words("the value of genderdisaggregated data", "the value of gender-disaggregated data"));
         assert!(same_words("the day -to-day matters", "the day-to-day matters"));
     }
 

@@ -28,18 +28,12 @@ pub fn generator() -> Option<PathBuf> {
 pub fn generate(docs: usize, out: &Path) -> Result<(), String> {
     let script = generator().ok_or("gen_corpus.py not found (set AGREED_GEN_CORPUS)")?;
     let mut command = Command::new("python3");
-    command
-        .arg(&script)
-        .args(["--docs", &docs.to_string(), "--format", "plain", "--out"])
-        .arg(out);
+    command.arg(&script).args(["--docs", &docs.to_string(), "--format", "plain", "--out"]).arg(out);
     if let Ok(seed) = std::env::var("AGREED_GEN_SEED") {
         command.args(["--seed", &seed]);
     }
     let status = command.status().map_err(|e| format!("cannot run python3: {e}"))?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("{} failed: {status}", script.display()))
+    status.success().then_some(()).ok_or_else(|| format!("{} failed: {status}", script.display()))
 }
 
 #[derive(serde::Deserialize)]
@@ -80,9 +74,7 @@ impl Synthetic {
         let corpus = Corpus::new(resolutions).expect("corpus");
         let mut truth = HashMap::new();
         for t in lineage {
-            let res = corpus
-                .index_of(&t.symbol)
-                .expect("symbol of lineage.json in the corpus");
+            let res = corpus.index_of(&t.symbol).expect("symbol of lineage.json in the corpus");
             let all = t.preamble.into_iter().chain(t.operative);
             for (para, lid) in all.enumerate() {
                 truth.insert(ParaRef { res, para }, lid);
