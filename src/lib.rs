@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod diff_cmd;
 pub mod glossary;
 pub mod import;
 pub mod lineage;
@@ -34,6 +35,8 @@ pub struct Site {
     pub config: Config,
     pub corpus: model::Corpus,
     pub lineages: lineage::Lineages,
+    /// Overrides in `content/lineage-overrides.toml` that no longer apply.
+    pub lineage_warnings: Vec<diagnostics::Warning>,
     pub topics: topics::TopicIndex,
     pub references: references::References,
     pub notes: notes::Notes,
@@ -59,19 +62,19 @@ pub fn analyse(config: &Config) -> Result<Site> {
 /// The stages after loading, for a corpus already in memory (`agreed serve` re-reads only the
 /// files that changed).
 pub fn analyse_corpus(config: &Config, corpus: model::Corpus) -> Result<Site> {
-    let lineages = lineage::align(&corpus);
+    let (lineages, lineage_warnings) = lineage::align(&corpus, &lineage::Overrides::load(&config.content_dir)?);
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
     let references = references::resolve(&corpus);
     let notes = notes::load(&config.content_dir, &corpus)?;
     let glossary = glossary::load(&config.content_dir)?;
-    Ok(Site { config: config.clone(), corpus, lineages, topics, references, notes, glossary })
+    Ok(Site { config: config.clone(), corpus, lineages, lineage_warnings, topics, references, notes, glossary })
 }
 
 impl Site {
     /// Everything worth an editor's attention that did not stop the build.
     pub fn warnings(&self) -> Vec<diagnostics::Warning> {
-        self.topics.warnings.iter().chain(&self.references.warnings).cloned().collect()
+        self.lineage_warnings.iter().chain(&self.topics.warnings).chain(&self.references.warnings).cloned().collect()
     }
 }
 
@@ -139,7 +142,7 @@ pub fn run(command: Command) -> Result<()> {
                 Config::load(&args.build.site.root, args.build.output.as_deref(), args.build.base_url.as_deref())?;
             serve::run(config, args.port)
         }
-        Command::Diff(_) => anyhow::bail!("diff is not implemented yet"),
+        Command::Diff(args) => diff_cmd::run(&args),
         Command::Topics(args) => {
             let config = Config::load(&args.site.root, None, None)?;
             let corpus = content::load(&config.content_dir)?;

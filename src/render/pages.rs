@@ -351,7 +351,7 @@ impl Ctx<'_> {
     }
 
     fn history(&self, p: ParaRef) -> History<'_> {
-        let chain = self.prepared_chain(p);
+        let chain = self.site.lineages.chain(p);
         let newest = *chain.last().expect("a chain holds its own paragraph");
         let version = |q: ParaRef, with_redline: bool| {
             let r = &self.site.corpus.resolutions[q.res];
@@ -374,17 +374,8 @@ impl Ctx<'_> {
         };
         let full = newest == p;
         let versions = chain.iter().rev().map(|&q| version(q, full || q == p)).collect();
-        let series_newest = self
-            .site
-            .corpus
-            .series()
-            .into_iter()
-            .find(|(s, _)| *s == self.site.corpus.resolutions[p.res].series)
-            .and_then(|(_, v)| v.last().copied());
-        let dropped_after = (Some(newest.res) != series_newest).then(|| {
-            let r = &self.site.corpus.resolutions[newest.res];
-            ResolutionRef::new(r)
-        });
+        let dropped_after =
+            self.site.lineages.dropped_in(p).map(|_| ResolutionRef::new(&self.site.corpus.resolutions[newest.res]));
         let first = chain[0];
         History {
             versions,
@@ -401,32 +392,6 @@ impl Ctx<'_> {
             last_seen: dropped_after,
             lineage: self.site.lineages.id(p),
         }
-    }
-
-    /// All versions of `p`'s lineage, oldest first.
-    fn prepared_chain(&self, p: ParaRef) -> Vec<ParaRef> {
-        let mut chain = vec![p];
-        let mut cur = p;
-        while let Some(prev) = self.site.lineages.link(cur).previous {
-            chain.insert(0, prev);
-            cur = prev;
-        }
-        let id = self.site.lineages.id(p);
-        let mut cur = p;
-        'forward: loop {
-            for res in cur.res + 1..self.site.corpus.resolutions.len() {
-                for para in 0..self.site.corpus.resolutions[res].paragraphs.len() {
-                    let q = ParaRef { res, para };
-                    if self.site.lineages.link(q).previous == Some(cur) && self.site.lineages.id(q) == id {
-                        chain.push(q);
-                        cur = q;
-                        continue 'forward;
-                    }
-                }
-            }
-            break;
-        }
-        chain
     }
 
     fn changes(&self, i: usize, staging: &Staging) -> Result<()> {
@@ -573,7 +538,7 @@ impl Ctx<'_> {
             for (para, p) in r.paragraphs.iter().enumerate() {
                 let q = ParaRef { res, para };
                 let Some(hit) = self.site.topics.of(q).iter().find(|h| h.topic == t) else { continue };
-                let first = self.prepared_chain(q)[0];
+                let first = self.site.lineages.first_appeared(q);
                 items.push(Item {
                     citation: format!("{}, {}", r.symbol, p.citation_label()),
                     href: urls::paragraph_in_resolution(r, &p.anchor),

@@ -17,9 +17,16 @@ const MAX_URLS: usize = 50_000;
 fn pages(site: &Site) -> Vec<(String, &str)> {
     let corpus = &site.corpus;
     let newest = corpus.resolutions.iter().map(|r| r.date.as_str()).max().unwrap_or("1970-01-01");
-    let mut out: Vec<(String, &str)> = ["index.html", "topics/index.html", "search/index.html", "data/index.html"]
-        .map(|p| (p.to_string(), newest))
-        .into();
+    let mut out: Vec<(String, &str)> = [
+        "index.html",
+        "topics/index.html",
+        "search/index.html",
+        "data/index.html",
+        "notes/index.html",
+        "glossary/index.html",
+    ]
+    .map(|p| (p.to_string(), newest))
+    .into();
     out.extend(site.topics.topics.iter().map(|t| (urls::topic_page(&t.slug), newest)));
     for r in &corpus.resolutions {
         out.push((urls::resolution_page(r), r.date.as_str()));
