@@ -160,7 +160,7 @@ impl Lineages {
     pub fn merged_into(&self, p: ParaRef) -> Option<ParaRef> {
         let last = self.last_seen(p);
         let next = self.successor[last.res]?;
-        self.merges[next].iter().find(|m| m.from.contains(&last) && m.into != p).map(|m| m.into)
+        self.merges[next].iter().find(|m| m.from.contains(&last)).map(|m| m.into)
     }
 
     /// The version of `p`'s paragraph in resolution `res`, if that resolution carries it.
