@@ -130,6 +130,9 @@ fn the_history_of_a_paragraph_runs_oldest_to_newest_with_one_id() {
         assert_eq!(l.chain(v), chain, "every version shares the chain");
     }
     assert_eq!(l.first_appeared(newest), chain[0]);
+    assert_eq!(l.unchanged_since(newest), chain[0], "pp1 never changed");
+    let event = at(&c, "E/RES/2024/5", "1");
+    assert_eq!(l.unchanged_since(event), at(&c, "E/RES/2023/2", "2"), "last amended in 2023");
     assert_eq!(l.last_seen(chain[0]), newest);
     assert_eq!(l.dropped_in(chain[0]), None, "still in the newest resolution");
     let gone = at(&c, "E/RES/2021/1", "3");

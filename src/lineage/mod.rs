@@ -163,6 +163,16 @@ impl Lineages {
         self.merges[next].iter().find(|m| m.from.contains(&last)).map(|m| m.into)
     }
 
+    /// The oldest version whose words `p` still has: for the badge "unchanged since SYMBOL".
+    /// `p` itself when it is new or was amended in its resolution.
+    pub fn unchanged_since(&self, p: ParaRef) -> ParaRef {
+        let mut at = p;
+        while let (Change::Same, Some(q)) = (self.link(at).change, self.link(at).previous) {
+            at = q;
+        }
+        at
+    }
+
     /// The version of `p`'s paragraph in resolution `res`, if that resolution carries it.
     pub fn version_in(&self, p: ParaRef, res: usize) -> Option<ParaRef> {
         self.chain(p).iter().copied().find(|v| v.res == res)
