@@ -168,6 +168,10 @@ fn overrides_force_and_cut_links() {
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "2")).change, Change::New);
     assert_eq!(l.dropped[c.index_of("E/RES/2023/2").unwrap()], vec![at(&c, "E/RES/2021/1", "1")]);
     assert_eq!(l.id(at(&c, "E/RES/2023/2", "1")), "E/RES/2021/1#3");
+    // 2021#3 now comes first: one of the two crossing links is moved, nothing else.
+    let r = c.index_of("E/RES/2023/2").unwrap();
+    let moved: Vec<&str> = l.summary(r).moved.iter().map(|&i| c.resolutions[r].paragraphs[i].anchor.as_str()).collect();
+    assert!(moved == ["1"] || moved == ["3"], "{moved:?}");
 }
 
 #[test]
