@@ -139,7 +139,7 @@ impl Ctx<'_> {
             site_title: &self.site.config.title,
             canonical: urls::canonical(self.site.config.base_url.as_deref(), path),
             page_title: title,
-            description,
+            description: summary(&description),
         }
     }
 
@@ -679,6 +679,21 @@ struct History<'a> {
     /// The resolution it was last seen in, when a later resolution of the series dropped it.
     last_seen: Option<ResolutionRef<'a>>,
     lineage: &'a str,
+}
+
+/// A description for meta tags and share cards: whole words, at most about 300 characters
+/// (what link previews show), so long paragraphs are not repeated in full in the head.
+fn summary(text: &str) -> String {
+    const MAX: usize = 300;
+    if text.len() <= MAX {
+        return text.to_string();
+    }
+    let mut end = MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", text[..cut].trim_end_matches([',', ';', ':']))
 }
 
 /// One line around the first matched words, with every match in `<mark>`.
