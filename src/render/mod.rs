@@ -30,6 +30,10 @@ pub struct Prepared {
     pub paragraph_html: Vec<Vec<String>>,
     /// Per resolution, per footnote.
     pub footnote_html: Vec<Vec<String>>,
+    /// Per resolution, per paragraph: the whole paragraph block (`paragraph-block.html`).
+    pub block_html: Vec<Vec<String>>,
+    /// Per resolution, per paragraph: the redline against the previous version, when amended.
+    pub redline_html: Vec<Vec<Option<String>>>,
 }
 
 /// The pages of the site, each a job that renders and writes one or more files.
@@ -59,7 +63,7 @@ pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
 pub fn some(site: &Site, theme: &Theme, staging: &Staging, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<()> {
     let t = crate::timings::Timer::start();
     let tera = templates(theme)?;
-    let prepared = pages::prepare(site);
+    let prepared = pages::prepare(site, &tera)?;
     t.lap("templates and paragraph HTML");
     let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
     let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().is_none_or(wanted)).collect();

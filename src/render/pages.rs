@@ -33,7 +33,7 @@ pub(super) struct Base<'a> {
     description: String,
 }
 
-pub fn prepare(site: &Site) -> Prepared {
+pub fn prepare(site: &Site, tera: &Tera) -> Result<Prepared> {
     let per_res: Vec<(Vec<String>, Vec<String>)> = site
         .corpus
         .resolutions
@@ -63,8 +63,53 @@ pub fn prepare(site: &Site) -> Prepared {
             (paragraphs, footnotes)
         })
         .collect();
-    let (paragraph_html, footnote_html) = per_res.into_iter().unzip();
-    Prepared { paragraph_html, footnote_html }
+    let (paragraph_html, footnote_html): (Vec<Vec<String>>, _) = per_res.into_iter().unzip();
+    let block_html = paragraph_blocks(site, tera, &paragraph_html)?;
+    let redline_html = redlines(site);
+    Ok(Prepared { paragraph_html, footnote_html, block_html, redline_html })
+}
+
+/// Every paragraph block, rendered once with [`ROOT`] for the path to the root.
+fn paragraph_blocks(site: &Site, tera: &Tera, paragraph_html: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
+    let root = ROOT.to_string();
+    site.corpus
+        .resolutions
+        .par_iter()
+        .enumerate()
+        .map(|(res, r)| {
+            (0..r.paragraphs.len())
+                .map(|para| {
+                    let p = ParaRef { res, para };
+                    let view = ParaView::new(site, p, paragraph_html[res][para].clone());
+                    let mut ctx = Context::new();
+                    ctx.insert("p", &view);
+                    ctx.insert("root", &root);
+                    tera.render("paragraph-block.html", &ctx)
+                        .map_err(|e| anyhow::anyhow!("rendering paragraph-block.html: {}", super::tera_error(&e)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The redline of every amended paragraph against its previous version, computed once.
+fn redlines(site: &Site) -> Vec<Vec<Option<String>>> {
+    site.corpus
+        .resolutions
+        .par_iter()
+        .enumerate()
+        .map(|(res, r)| {
+            r.paragraphs
+                .iter()
+                .enumerate()
+                .map(|(para, p)| {
+                    let link = site.lineages.link(ParaRef { res, para });
+                    let prev = link.previous.filter(|_| link.change == Change::Amended)?;
+                    Some(views::redline_html(&diff::word_diff(&site.corpus.para(prev).text, &p.text)))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// References become links; abbreviations of the glossary become `<abbr>` with the expansion.
@@ -200,7 +245,7 @@ impl Ctx<'_> {
         struct SectionView<'a> {
             id: Option<&'a str>,
             heading: Option<&'a str>,
-            paragraphs: Vec<ParaView<'a>>,
+            paragraphs: Vec<String>,
         }
         #[derive(Serialize)]
         struct Page<'a> {
@@ -210,7 +255,7 @@ impl Ctx<'_> {
             formula: Option<&'a str>,
             recommendation: Option<&'a str>,
             source: Option<&'a str>,
-            preamble: Vec<ParaView<'a>>,
+            preamble: Vec<String>,
             sections: Vec<SectionView<'a>>,
             toc: Vec<(&'a str, &'a str)>,
             footnotes: Vec<FootnoteView<'a>>,
@@ -227,7 +272,7 @@ impl Ctx<'_> {
         let mut preamble = Vec::new();
         let mut sections: Vec<SectionView> = Vec::new();
         for (para, p) in r.paragraphs.iter().enumerate() {
-            let view = self.para_view(ParaRef { res: i, para }, &base.root);
+            let view = markup::with_root(&self.prepared.block_html[i][para], &base.root);
             if p.kind == Kind::Preambular {
                 preamble.push(view);
                 continue;
@@ -315,6 +360,7 @@ impl Ctx<'_> {
         struct Page<'a> {
             r: ResolutionRef<'a>,
             p: ParaView<'a>,
+            block: String,
             kind_label: &'static str,
             section: Option<&'a str>,
             footnotes: Vec<FootnoteView<'a>>,
@@ -345,6 +391,7 @@ impl Ctx<'_> {
                 self.site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
             ),
             history: self.history(p),
+            block: markup::with_root(&self.prepared.block_html[p.res][p.para], &base.root),
             p: self.para_view(p, &base.root),
         };
         self.write(staging, &path, "paragraph.html", &base, &view)
@@ -357,10 +404,7 @@ impl Ctx<'_> {
             let r = &self.site.corpus.resolutions[q.res];
             let para = self.site.corpus.para(q);
             let link = self.site.lineages.link(q);
-            let redline = link
-                .previous
-                .filter(|_| with_redline && link.change == Change::Amended)
-                .map(|prev| views::redline_html(&diff::word_diff(&self.site.corpus.para(prev).text, &para.text)));
+            let redline = if with_redline { self.prepared.redline_html[q.res][q.para].clone() } else { None };
             Version {
                 symbol: &r.symbol,
                 date_long: views::long_date(&r.date),
@@ -437,9 +481,7 @@ impl Ctx<'_> {
                         .map(|((_, pp), pr)| format!("{}, {}", pr.symbol, pp.citation_label())),
                     previous_href: prev.zip(prev_res).map(|((_, pp), pr)| urls::paragraph_page(pr, &pp.anchor)),
                     previous_text: prev.map(|(_, pp)| pp.text.as_str()),
-                    redline: prev
-                        .filter(|_| link.change == Change::Amended)
-                        .map(|(_, pp)| views::redline_html(&diff::word_diff(&pp.text, &r.paragraphs[para].text))),
+                    redline: self.prepared.redline_html[i][para].clone(),
                 });
             }
             for &d in &self.site.lineages.dropped[i] {
