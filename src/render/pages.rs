@@ -754,6 +754,11 @@ fn excerpt_html(text: &str, matched: &[(usize, usize)]) -> String {
     while !text.is_char_boundary(end) {
         end += 1;
     }
+    if end < text.len() {
+        // End on a word boundary, never inside a match.
+        let last_match = matched.iter().map(|m| m.1).filter(|&e| e <= end).max().unwrap_or(0);
+        end = text[..end].rfind(' ').filter(|&i| i >= last_match.max(start)).unwrap_or(end);
+    }
     let overlays: Vec<Overlay> = matched
         .iter()
         .filter(|(s, e)| *s >= start && *e <= end)
@@ -773,23 +778,24 @@ fn excerpt_html(text: &str, matched: &[(usize, usize)]) -> String {
 /// A small bar chart of paragraphs per year, drawn at build time (no JavaScript).
 fn chart_svg(name: &str, per_year: &BTreeMap<i32, usize>) -> String {
     let max = per_year.values().copied().max().unwrap_or(0).max(1);
-    let (bar, gap, height) = (28, 12, 120);
+    // `top` leaves room for the count above the tallest bar.
+    let (bar, gap, height, top) = (28, 12, 120, 18);
     let width = per_year.len() * (bar + gap) + gap;
     let mut svg = format!(
         "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {h}\" width=\"{width}\" height=\"{h}\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">{} paragraphs per year</title>",
         markup::escape(name),
-        h = height + 40
+        h = height + top + 40
     );
     for (i, (year, n)) in per_year.iter().enumerate() {
         let h = n * height / max;
         let x = gap + i * (bar + gap);
         svg.push_str(&format!(
             "<rect x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"{h}\"><title>{year}: {n}</title></rect><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{n}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{year}</text>",
-            height + 10 - h,
+            top + height + 10 - h,
             x + bar / 2,
-            height + 6 - h,
+            top + height + 6 - h,
             x + bar / 2,
-            height + 30
+            top + height + 30
         ));
     }
     svg.push_str("</svg>");
