@@ -86,6 +86,9 @@ fn candidate(c: &[char], i: usize) -> Option<(usize, usize, bool)> {
     if c[i].is_ascii_digit() {
         return digit_candidate(c, i).map(|end| (end, i, false));
     }
+    if matches!(c[i], '[' | '^') {
+        return bracket_candidate(c, i).map(|end| (end, i, false));
+    }
     symbol_candidate(c, i).map(|end| (end, i, false))
 }
 
@@ -113,6 +116,28 @@ fn digit_candidate(c: &[char], i: usize) -> Option<usize> {
     let value: u32 = c[i..end].iter().collect::<String>().parse().ok()?;
     let year = end - i == 4 && (1900..2100).contains(&value);
     (!continues_number && !year).then_some(end)
+}
+
+/// `Society,[1]`, `Society,^1`, `Society,^[1]`: markers as web pages and word processors
+/// write them.
+fn bracket_candidate(c: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    if c[k] == '^' {
+        k += 1;
+    }
+    let bracket = c.get(k) == Some(&'[');
+    if bracket {
+        k += 1;
+    }
+    let digits_end = (k..c.len()).find(|&j| !c[j].is_ascii_digit()).unwrap_or(c.len());
+    if digits_end == k || digits_end - k > 3 {
+        return None;
+    }
+    match (bracket, c.get(digits_end)) {
+        (true, Some(']')) => Some(digits_end + 1),
+        (false, _) if c[i] == '^' => Some(digits_end),
+        _ => None,
+    }
 }
 
 fn symbol_candidate(c: &[char], i: usize) -> Option<usize> {
@@ -288,6 +313,7 @@ mod tests {
         assert_eq!(lifted("of Principles,” which").1, ["”"]);
         assert_eq!(lifted("Commission;'4").1, ["'4"]);
         assert_eq!(lifted("adopted on 23 November 2021,° and").1, ["°"]);
+        assert_eq!(lifted("the Society,[1] and Rights^2 and").1, ["[1]", "^2"]);
         assert_eq!(lifted("Development, !> with").0, "Development,<0> with");
     }
 
