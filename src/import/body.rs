@@ -188,7 +188,7 @@ fn pick_date(h: &Header, t: &Trailer) -> Result<String> {
 /// three capitalised words ("World Summit on the Information Society" → `wsis`); otherwise a
 /// slug of the whole title, as the content format defaults to.
 pub fn series_slug(title: &str) -> String {
-    const LINKS: &[&str] = &["on", "the", "of", "for", "and", "in"];
+    const LINKS: &[&str] = &["on", "the", "of", "for", "in"];
     let mut best: Vec<&str> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for w in title.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
@@ -201,7 +201,7 @@ pub fn series_slug(title: &str) -> String {
             best = run.clone();
         }
     }
-    if best.len() >= 3 {
+    if best.len() >= 4 {
         return best.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
     }
     title
@@ -219,6 +219,8 @@ pub struct RawPara {
     pub line: usize,
     /// Printed as a bullet (`- Expresses …`): a web copy that lost the paragraph number.
     pub bullet: bool,
+    /// A draft's status tag found on its lines.
+    pub status: Option<String>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -282,6 +284,11 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
             Some(n) => format!("{n} {text}"),
             None => text,
         };
+        let (text, status) = split_status(&text);
+        if text.is_empty() {
+            attach_status(&mut out, status, l.no);
+            continue;
+        }
         for (k, segment) in split_collapsed(&text, next_number).into_iter().enumerate() {
             let new = k > 0
                 || bullet
@@ -294,7 +301,10 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
             }
             match out.last_mut() {
                 Some(prev) if !new => append_line(&mut prev.text, &segment),
-                _ => out.push(RawPara { text: segment, line: l.no, bullet }),
+                _ => out.push(RawPara { text: segment, line: l.no, bullet, status: None }),
+            }
+            if status.is_some() {
+                attach_status(&mut out, status.clone(), l.no);
             }
         }
         gap = false;
@@ -345,6 +355,11 @@ fn starts_paragraph(prev: &str, next: &str, gap: bool, page_break: bool, wrapped
     let lower = next.starts_with(|c: char| c.is_lowercase());
     if !wrapped {
         return !lower;
+    }
+    // A capital participle after a paragraph's closing comma opens the next preambular
+    // paragraph even where no blank line separates them.
+    if !gap && ends_sentence(prev) && opens_preambular(next) {
+        return true;
     }
     if !gap || lower || !ended && !is_heading_like(prev) {
         return false;
@@ -436,11 +451,7 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     let mut last_number = 0u32;
     for (i, p) in raw.iter().enumerate() {
-        let (text, status) = split_status(&p.text);
-        if text.is_empty() {
-            attach_status(&mut out, status, p.line, report);
-            continue;
-        }
+        let (text, status) = (p.text.clone(), p.status.clone());
         let next_numbered = raw.get(i + 1).is_some_and(|n| split_number(&n.text).is_some() || is_heading_like(&n.text));
         let para = |kind, number: Option<&str>, text: &str| Para {
             kind,
@@ -477,11 +488,10 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
     out
 }
 
-/// A status tag standing alone belongs to the paragraph before it.
-fn attach_status(out: &mut [Para], status: Option<String>, line: usize, report: &mut Report) {
-    match out.last_mut() {
-        Some(prev) if prev.status.is_none() => prev.status = status,
-        _ => report.uncertain(line, "status-tag", format!("status tag {status:?} belongs to no paragraph")),
+/// A status tag on a line of its own belongs to the paragraph before it.
+fn attach_status(out: &mut [RawPara], status: Option<String>, _line: usize) {
+    if let Some(prev) = out.last_mut() {
+        prev.status = prev.status.take().or(status);
     }
 }
 

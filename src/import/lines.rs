@@ -135,7 +135,7 @@ pub fn is_symbol_line(text: &str) -> bool {
     SYMBOL_LINE.is_match(text)
 }
 
-fn is_chrome(text: &str) -> bool {
+pub fn is_chrome(text: &str) -> bool {
     let lower = text.trim_end_matches([':', '.']).to_lowercase();
     CHROME.contains(&lower.as_str()) || lower.starts_with("share on ") || lower.starts_with("©")
 }
