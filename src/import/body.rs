@@ -142,7 +142,8 @@ fn lift_inline_footnotes(
 /// A page-foot footnote belongs to the page of the text above it.
 fn set_def_pages(defs: &mut [FootnoteDef], lines: &[Line]) {
     for d in defs.iter_mut() {
-        d.page = lines.iter().find(|l| l.no == d.line).map(|l| l.page);
+        // Line numbers are 1-based positions in `lines`.
+        d.page = lines.get(d.line.wrapping_sub(1)).filter(|l| l.no == d.line).map(|l| l.page);
     }
 }
 

@@ -200,13 +200,19 @@ pub enum Resolution {
 /// Assign labels to markers in document order.
 pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> BTreeMap<usize, Resolution> {
     let defined: HashSet<u32> = defs.iter().map(|d| d.label).collect();
+    let mut by_page: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    for d in defs {
+        if let Some(page) = d.page {
+            by_page.entry(page).or_default().push(d.label);
+        }
+    }
     let mut used: HashSet<u32> = HashSet::new();
     let mut last = 0u32;
     let mut out = BTreeMap::new();
     for m in markers {
         let label = match &m.digits {
             Some(d) => read_digits(d, m.spaced, last, &defined),
-            None => Some(page_label(m, defs, &used, last)),
+            None => Some(page_label(m, &by_page, &used, last)),
         };
         let resolution = match label {
             None => Resolution::Restore,
@@ -271,9 +277,9 @@ fn read_digits(d: &str, spaced: bool, last: u32, defined: &HashSet<u32>) -> Opti
 
 /// A marker without digits takes the first unused footnote printed on its page; with none
 /// printed there, the next number in sequence.
-fn page_label(m: &Marker, defs: &[FootnoteDef], used: &HashSet<u32>, last: u32) -> u32 {
-    let on_page = defs.iter().filter(|d| d.page == Some(m.page) && d.label > last && !used.contains(&d.label));
-    on_page.map(|d| d.label).min().unwrap_or(last + 1)
+fn page_label(m: &Marker, by_page: &BTreeMap<usize, Vec<u32>>, used: &HashSet<u32>, last: u32) -> u32 {
+    let on_page = by_page.get(&m.page).into_iter().flatten().filter(|l| **l > last && !used.contains(l));
+    on_page.copied().min().unwrap_or(last + 1)
 }
 
 #[cfg(test)]

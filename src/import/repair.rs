@@ -298,11 +298,13 @@ pub fn whitespace(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
 
 /// A phrase of three or four words printed twice in a row (`holding of the holding of the`).
 pub fn repeated_phrase(text: &str) -> Option<String> {
-    let w: Vec<&str> = words(text).collect();
+    let w: Vec<&str> = text.split(' ').collect();
     for n in [4, 3] {
         for i in 0..w.len().saturating_sub(2 * n - 1) {
-            if w[i..i + n] == w[i + n..i + 2 * n] && text.contains(&w[i..i + 2 * n].join(" ")) {
-                return Some(w[i..i + n].join(" "));
+            let phrase = &w[i..i + n];
+            let words = phrase.iter().all(|t| t.chars().all(char::is_alphabetic));
+            if words && phrase == &w[i + n..i + 2 * n] {
+                return Some(phrase.join(" "));
             }
         }
     }
