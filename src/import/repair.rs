@@ -55,6 +55,9 @@ pub fn run(paras: &mut [RawPara], defs: &mut [FootnoteDef], report: &mut Report)
         if let Some(phrase) = repeated_phrase(&p.text) {
             report.uncertain(p.line, "repeated-phrase", format!("`{phrase} {phrase}`: check against the original"));
         }
+        for word in suspicious_words(&p.text) {
+            report.uncertain(p.line, "suspicious-word", format!("`{word}` looks like an OCR slip"));
+        }
     }
     for d in defs.iter_mut() {
         d.text = apply(FOOTNOTE_RULES, &d.text, &vocab, d.line, report);
@@ -349,6 +352,24 @@ pub fn whitespace(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
     (super::lines::collapse_spaces(text.trim()), Vec::new())
 }
 
+/// Words the repairs could not mend but that look like OCR output: a digit one or zero among
+/// lower-case letters (`c0untries`, `1nformation`), or characters no resolution prints
+/// (`|`, `¢`, `¬`, the replacement character).
+pub fn suspicious_words(text: &str) -> Vec<String> {
+    text.split(' ')
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '“' | '”')))
+        .filter(|t| {
+            let odd = t.contains(['|', '¢', '¬', '\u{FFFD}']);
+            let letters = t.chars().filter(|c| c.is_lowercase()).count();
+            let ocr_digit = t.chars().all(|c| c.is_lowercase() || c == '0' || c == '1')
+                && letters >= 2
+                && letters < t.chars().count();
+            odd || ocr_digit
+        })
+        .map(String::from)
+        .collect()
+}
+
 /// A phrase of three or four words printed twice in a row (`holding of the holding of the`).
 pub fn repeated_phrase(text: &str) -> Option<String> {
     let w: Vec<&str> = text.split(' ').collect();
@@ -486,6 +507,14 @@ mod tests {
         let text = format!("cooperation” .{RESOLVED}14{CLOSE}and the");
         let out = fixed(spurious_period_before_marker, &text, "");
         assert_eq!(fixed(marker_spacing, &out, ""), format!("cooperation”{RESOLVED}14{CLOSE} and the"));
+    }
+
+    #[test]
+    fn ocr_digits_in_words_and_odd_characters_are_suspicious() {
+        assert_eq!(
+            suspicious_words("developing c0untries and 1nformation, Partner2Connect 2015 A/70/1 e|ections"),
+            ["c0untries", "1nformation", "e|ections"]
+        );
     }
 
     #[test]
