@@ -195,7 +195,7 @@ pub fn series_slug(title: &str) -> String {
     for w in title.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
         if w.starts_with(|c: char| c.is_uppercase()) {
             run.push(w);
-        } else if !(LINKS.contains(&w) && !run.is_empty()) {
+        } else if !LINKS.contains(&w) || run.is_empty() {
             run.clear();
         }
         if run.len() > best.len() {
@@ -469,11 +469,10 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
             out.push(para(ParaKind::Subparagraph, Some(l), rest));
         } else if is_heading_like(&text) && next_numbered && !p.bullet {
             out.push(para(ParaKind::Heading, None, &text));
-        } else if !seen_operative
-            && !(p.bullet && super::opener::opening(&text, super::opener::Part::Operative).is_some())
-        {
+        } else if !(seen_operative || p.bullet && opens_operative(&text)) {
+            // Before the operative part, unless a bullet opens with an operative verb.
             out.push(para(ParaKind::Preambular, None, &text));
-        } else if p.bullet || super::opener::opening(&text, super::opener::Part::Operative).is_some() {
+        } else if p.bullet || opens_operative(&text) {
             last_number += 1;
             let n = last_number.to_string();
             report.uncertain(p.line, "number-inferred", format!("unnumbered operative paragraph numbered {n}"));

@@ -256,8 +256,9 @@ pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> 
 fn read_digits(d: &str, spaced: bool, last: u32, defined: &HashSet<u32>) -> Option<u32> {
     let expected = last + 1;
     let whole: u32 = d.parse().ok()?;
-    let half =
-        (d.len() % 2 == 0 && d[..d.len() / 2] == d[d.len() / 2..]).then(|| d[..d.len() / 2].parse().ok()).flatten();
+    let half = (d.len().is_multiple_of(2) && d[..d.len() / 2] == d[d.len() / 2..])
+        .then(|| d[..d.len() / 2].parse().ok())
+        .flatten();
     let readings: Vec<u32> = [Some(whole), half].into_iter().flatten().collect();
     if spaced {
         return (whole == expected && defined.contains(&whole)).then_some(whole);
