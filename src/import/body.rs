@@ -75,6 +75,7 @@ pub fn read_document(text: &str, symbol: Option<&str>, report: &mut Report) -> R
     let markers = markers::lift(&mut lines);
     let wrapped = lines::looks_wrapped(&lines);
     let mut raw = join(&lines, wrapped);
+    lift_inline_footnotes(&mut raw, &markers, &mut defs, report);
     let resolutions = markers::assign(&markers, &defs, report);
     for p in &mut raw {
         p.text = resolve_placeholders(&p.text, &markers, &resolutions);
@@ -99,10 +100,50 @@ pub fn read_document(text: &str, symbol: Option<&str>, report: &mut Report) -> R
     })
 }
 
+static INLINE_FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{OPEN}(\d+){CLOSE} ((?:See |Ibid|General Assembly resolution|Official Records|[A-Z]{{1,2}}/\d)[^{OPEN}]*?\.)(?: |$)"
+    ))
+    .unwrap()
+});
+
+/// Footnote text printed right after its marker (web copies that inline the note):
+/// `Society,¹ See A/C.2/59/3 and A/60/687.` The text becomes the footnote, unless the
+/// footnote is printed elsewhere too.
+fn lift_inline_footnotes(
+    raw: &mut [RawPara],
+    markers: &[markers::Marker],
+    defs: &mut Vec<FootnoteDef>,
+    report: &mut Report,
+) {
+    for p in raw.iter_mut() {
+        let line = p.line;
+        let text = INLINE_FOOTNOTE.replace_all(&p.text, |c: &regex::Captures| {
+            let marker = c[1].parse::<usize>().ok().and_then(|id| markers.get(id));
+            let label: Option<u32> = marker.and_then(|m| m.digits.as_deref()?.parse().ok());
+            match label.filter(|l| !defs.iter().any(|d| d.label == *l)) {
+                Some(label) => {
+                    report.repair(
+                        line,
+                        "inline-footnote",
+                        format!("footnote {label} lifted out of the text: `{}`", &c[2]),
+                    );
+                    defs.push(FootnoteDef { label, text: c[2].to_string(), line, page: None });
+                    format!("{OPEN}{}{CLOSE} ", &c[1])
+                }
+                None => c[0].to_string(),
+            }
+        });
+        p.text = text.trim_end().to_string();
+    }
+    defs.sort_by_key(|d| d.label);
+}
+
 /// A page-foot footnote belongs to the page of the text above it.
 fn set_def_pages(defs: &mut [FootnoteDef], lines: &[Line]) {
     for d in defs.iter_mut() {
-        d.page = lines.iter().find(|l| l.no == d.line).map(|l| l.page);
+        // Line numbers are 1-based positions in `lines`.
+        d.page = lines.get(d.line.wrapping_sub(1)).filter(|l| l.no == d.line).map(|l| l.page);
     }
 }
 
@@ -148,20 +189,20 @@ fn pick_date(h: &Header, t: &Trailer) -> Result<String> {
 /// three capitalised words ("World Summit on the Information Society" → `wsis`); otherwise a
 /// slug of the whole title, as the content format defaults to.
 pub fn series_slug(title: &str) -> String {
-    const LINKS: &[&str] = &["on", "the", "of", "for", "and", "in"];
+    const LINKS: &[&str] = &["on", "the", "of", "for", "in"];
     let mut best: Vec<&str> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for w in title.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
         if w.starts_with(|c: char| c.is_uppercase()) {
             run.push(w);
-        } else if !(LINKS.contains(&w) && !run.is_empty()) {
+        } else if !LINKS.contains(&w) || run.is_empty() {
             run.clear();
         }
         if run.len() > best.len() {
             best = run.clone();
         }
     }
-    if best.len() >= 3 {
+    if best.len() >= 4 {
         return best.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
     }
     title
@@ -177,6 +218,10 @@ pub fn series_slug(title: &str) -> String {
 pub struct RawPara {
     pub text: String,
     pub line: usize,
+    /// Printed as a bullet (`- Expresses …`): a web copy that lost the paragraph number.
+    pub bullet: bool,
+    /// A draft's status tag found on its lines.
+    pub status: Option<String>,
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,6 +257,7 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
     let mut out: Vec<RawPara> = Vec::new();
     let (mut gap, mut page_break, mut last_page) = (false, false, 0);
     let mut next_number = 1u32;
+    let mut pending_number: Option<&str> = None;
     for l in lines {
         match l.role {
             Role::Text => {}
@@ -227,17 +273,40 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
         }
         page_break |= l.page != last_page;
         last_page = l.page;
-        let text = BULLET.captures(&l.text).map_or(l.text.clone(), |c| c[1].to_string());
-        let new = match out.last() {
-            None => true,
-            Some(prev) => starts_paragraph(&prev.text, &text, gap, page_break, wrapped, next_number),
-        };
-        if let Some((n, _)) = split_number(&text).filter(|_| new) {
-            next_number = n.trim_end_matches(char::is_alphabetic).parse::<u32>().map_or(next_number, |n| n + 1);
+        if NUMBER_ALONE.is_match(&l.text) {
+            pending_number = Some(&l.text);
+            continue;
         }
-        match out.last_mut() {
-            Some(prev) if !new => prev.text = join_lines(&prev.text, &text),
-            _ => out.push(RawPara { text, line: l.no }),
+        let (text, bullet) = match BULLET.captures(&l.text) {
+            Some(c) => (c[1].to_string(), true),
+            None => (l.text.clone(), false),
+        };
+        let text = match pending_number.take() {
+            Some(n) => format!("{n} {text}"),
+            None => text,
+        };
+        let (text, status) = split_status(&text);
+        if text.is_empty() {
+            attach_status(&mut out, status, l.no);
+            continue;
+        }
+        for (k, segment) in split_collapsed(&text, next_number).into_iter().enumerate() {
+            let new = k > 0
+                || bullet
+                || match out.last() {
+                    None => true,
+                    Some(prev) => starts_paragraph(&prev.text, &segment, gap, page_break, wrapped, next_number),
+                };
+            if let Some((n, _)) = split_number(&segment).filter(|_| new) {
+                next_number = number_value(n).map_or(next_number, |n| n + 1);
+            }
+            match out.last_mut() {
+                Some(prev) if !new => append_line(&mut prev.text, &segment),
+                _ => out.push(RawPara { text: segment, line: l.no, bullet, status: None }),
+            }
+            if status.is_some() {
+                attach_status(&mut out, status.clone(), l.no);
+            }
         }
         gap = false;
         page_break = false;
@@ -245,12 +314,40 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
     out
 }
 
+fn number_value(printed: &str) -> Option<u32> {
+    printed.trim_end_matches(char::is_alphabetic).parse().ok()
+}
+
+static NUMBER_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:bis|ter|quater)?\.|\([a-z]{1,2}\))$").unwrap());
+static INLINE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[;:.] (\d{1,3})\. \p{Lu}").unwrap());
+
+/// A page collapsed into one line holds several numbered paragraphs: split it before each
+/// number that continues the sequence (`…Goals; 5. Also reaffirms …`).
+fn split_collapsed(text: &str, mut expected: u32) -> Vec<String> {
+    if let Some((n, _)) = split_number(text) {
+        expected = number_value(n).map_or(expected, |n| n + 1);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in INLINE_NUMBER.captures_iter(text) {
+        let (Some(whole), Some(n)) = (c.get(0), c.get(1)) else { continue };
+        if n.as_str().parse::<u32>().ok() != Some(expected) {
+            continue;
+        }
+        out.push(text[start..whole.start() + 1].to_string());
+        start = n.start();
+        expected += 1;
+    }
+    out.push(text[start..].to_string());
+    out
+}
+
 /// Does `next` start a new paragraph after `prev`, given what stood between them?
 fn starts_paragraph(prev: &str, next: &str, gap: bool, page_break: bool, wrapped: bool, expected: u32) -> bool {
     let ended = ends_sentence(prev);
     if let Some((n, _)) = split_number(next) {
-        let in_sequence =
-            n.trim_end_matches(char::is_alphabetic).parse::<u32>().is_ok_and(|n| n == expected || n + 1 == expected);
+        let in_sequence = number_value(n).is_some_and(|n| n == expected || n + 1 == expected);
         return gap || ended || in_sequence || !wrapped;
     }
     if split_letter(next).is_some() && (gap || ended) {
@@ -259,6 +356,11 @@ fn starts_paragraph(prev: &str, next: &str, gap: bool, page_break: bool, wrapped
     let lower = next.starts_with(|c: char| c.is_lowercase());
     if !wrapped {
         return !lower;
+    }
+    // A capital participle after a paragraph's closing comma opens the next preambular
+    // paragraph even where no blank line separates them.
+    if !gap && ends_sentence(prev) && opens_preambular(next) {
+        return true;
     }
     if !gap || lower || !ended && !is_heading_like(prev) {
         return false;
@@ -296,19 +398,20 @@ fn is_heading_like(text: &str) -> bool {
         && !text.contains([',', ';', '“', '”', OPEN, RESOLVED])
 }
 
-/// Join two wrapped lines. A hyphen at the end of a line may belong to a compound
-/// (`capacity-` `building`) or break a word; [`repair`] decides later with the whole
+/// Append a wrapped line to a paragraph. A hyphen at the end of a line may belong to a
+/// compound (`capacity-` `building`) or break a word; [`repair`] decides later with the whole
 /// text's vocabulary, so it is kept as [`repair::LINE_HYPHEN`]. A slash joins without a space.
-fn join_lines(prev: &str, next: &str) -> String {
+fn append_line(prev: &mut String, next: &str) {
     let mut chars = prev.chars().rev();
-    let (last, before) = (chars.next(), chars.next());
-    match (last, before) {
+    match (chars.next(), chars.next()) {
         (Some('-'), Some(b)) if b.is_alphabetic() => {
-            format!("{}{}{next}", &prev[..prev.len() - 1], repair::LINE_HYPHEN)
+            prev.pop();
+            prev.push(repair::LINE_HYPHEN);
         }
-        (Some('/'), _) => format!("{prev}{next}"),
-        _ => format!("{prev} {next}"),
+        (Some('/'), _) => {}
+        _ => prev.push(' '),
     }
+    prev.push_str(next);
 }
 
 /// Replace lifted markers by their labels, or put back what was not a marker.
@@ -335,18 +438,21 @@ fn resolve_placeholders(
     out
 }
 
-static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*[\(\[]((?:provisionally |tentatively |)agreed(?: ad ref)?|ad ref|suggested for (?:closure|deletion)|pending|deleted|withdrawn|new|closed|under (?:discussion|negotiation)|as orally (?:revised|amended))[\)\]]\s*$").unwrap()
-});
+const STATUS_TAG: &str = r"(?i:(?:provisionally |tentatively |)agreed(?: ad ref)?|ad ref|suggested for (?:closure|deletion)|pending|deleted|withdrawn|new|closed|under (?:discussion|negotiation)|as orally (?:revised|amended))";
+static STATUS_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\s*[\(\[]({STATUS_TAG})[\)\]]\s*$")).unwrap());
+static STATUS_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^((?:\d{{1,3}}\w*\.\s+)?)[\(\[]({STATUS_TAG})[\)\]]\s*")).unwrap());
 
 /// Classify the joined paragraphs: numbered → operative, lettered after an operative →
 /// sub-paragraph, unnumbered before the first operative → preambular, short unpunctuated
-/// lines before a numbered paragraph → headings.
+/// lines before a numbered paragraph → headings. A bullet in the operative part stands for
+/// a lost number: it gets the next one, and the report says so.
 fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let mut seen_operative = false;
+    let mut last_number = 0u32;
     for (i, p) in raw.iter().enumerate() {
-        let (text, status) = split_status(&p.text);
+        let (text, status) = (p.text.clone(), p.status.clone());
         let next_numbered = raw.get(i + 1).is_some_and(|n| split_number(&n.text).is_some() || is_heading_like(&n.text));
         let para = |kind, number: Option<&str>, text: &str| Para {
             kind,
@@ -355,15 +461,22 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
             line: p.line,
             status: status.clone(),
         };
+        let seen_operative = last_number > 0;
         if let Some((n, rest)) = split_number(&text) {
-            seen_operative = true;
+            last_number = number_value(n).unwrap_or(last_number);
             out.push(para(ParaKind::Operative, Some(n), rest));
         } else if let Some((l, rest)) = split_letter(&text).filter(|_| seen_operative) {
             out.push(para(ParaKind::Subparagraph, Some(l), rest));
-        } else if is_heading_like(&text) && next_numbered {
+        } else if is_heading_like(&text) && next_numbered && !p.bullet {
             out.push(para(ParaKind::Heading, None, &text));
-        } else if !seen_operative {
+        } else if !(seen_operative || p.bullet && opens_operative(&text)) {
+            // Before the operative part, unless a bullet opens with an operative verb.
             out.push(para(ParaKind::Preambular, None, &text));
+        } else if p.bullet || opens_operative(&text) {
+            last_number += 1;
+            let n = last_number.to_string();
+            report.uncertain(p.line, "number-inferred", format!("unnumbered operative paragraph numbered {n}"));
+            out.push(para(ParaKind::Operative, Some(&n), &text));
         } else {
             report.uncertain(
                 p.line,
@@ -375,11 +488,25 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
     out
 }
 
-fn split_status(text: &str) -> (String, Option<String>) {
-    match STATUS.captures(text) {
-        Some(c) => (text[..c.get(0).map_or(text.len(), |m| m.start())].to_string(), Some(c[1].to_string())),
-        None => (text.to_string(), None),
+/// A status tag on a line of its own belongs to the paragraph before it.
+fn attach_status(out: &mut [RawPara], status: Option<String>, _line: usize) {
+    if let Some(prev) = out.last_mut() {
+        prev.status = prev.status.take().or(status);
     }
+}
+
+/// A draft's status tag (`(provisionally agreed)`, `[Suggested for Closure]`) at the end of a
+/// paragraph or before its text: kept as an attribute, never as text.
+fn split_status(text: &str) -> (String, Option<String>) {
+    if let Some(c) = STATUS_END.captures(text) {
+        let start = c.get(0).map_or(text.len(), |m| m.start());
+        return (text[..start].to_string(), Some(c[1].to_string()));
+    }
+    if let Some(c) = STATUS_START.captures(text) {
+        let rest = &text[c.get(0).map_or(0, |m| m.end())..];
+        return (format!("{}{rest}", &c[1]).trim().to_string(), Some(c[2].to_string()));
+    }
+    (text.to_string(), None)
 }
 
 fn short(text: &str) -> String {
@@ -476,12 +603,28 @@ mod tests {
             ("Notes the report;".into(), Some("provisionally agreed".into()))
         );
         assert_eq!(split_status("Notes [Suggested for Closure]").1.as_deref(), Some("Suggested for Closure"));
+        assert_eq!(split_status("12. [Agreed ad ref] Notes"), ("12. Notes".into(), Some("Agreed ad ref".into())));
+        assert_eq!(split_status("(provisionally agreed)"), (String::new(), Some("provisionally agreed".into())));
     }
 
     #[test]
     fn line_end_hyphens_are_kept_for_later_and_slashes_join_tight() {
-        assert_eq!(join_lines("capacity-", "building"), format!("capacity{}building", repair::LINE_HYPHEN));
-        assert_eq!(join_lines("Telecommunication/", "Information"), "Telecommunication/Information");
-        assert_eq!(join_lines("high-level", "event"), "high-level event");
+        let joined = |a: &str, b: &str| {
+            let mut s = a.to_string();
+            append_line(&mut s, b);
+            s
+        };
+        assert_eq!(joined("capacity-", "building"), format!("capacity{}building", repair::LINE_HYPHEN));
+        assert_eq!(joined("Telecommunication/", "Information"), "Telecommunication/Information");
+        assert_eq!(joined("high-level", "event"), "high-level event");
+    }
+
+    #[test]
+    fn a_collapsed_page_is_split_before_each_number_in_sequence() {
+        let text = "4. Reaffirms the Goals; 5. Also reaffirms paragraph 16. Notes; 6. Further notes";
+        assert_eq!(
+            split_collapsed(text, 4),
+            ["4. Reaffirms the Goals;", "5. Also reaffirms paragraph 16. Notes;", "6. Further notes"]
+        );
     }
 }

@@ -37,7 +37,10 @@ pub fn end_list(lines: &mut [Line], from: Option<usize>, report: &mut Report) ->
     let mut defs: Vec<FootnoteDef> = Vec::new();
     for l in lines[start..].iter_mut().filter(|l| l.role == Role::Text) {
         l.role = Role::Footnote;
-        if let Some(c) = LIST_ITEM.captures(&l.text) {
+        if super::lines::is_chrome(&l.text) || super::lines::is_page_number(&l.text) {
+            report.repair(l.no, "site-chrome", format!("dropped `{}` after the text", l.text));
+            l.role = Role::Furniture;
+        } else if let Some(c) = LIST_ITEM.captures(&l.text) {
             let label = c[1].parse().unwrap_or(0);
             let text = BACKLINK.replace_all(&c[2], "").trim().to_string();
             defs.push(FootnoteDef { label, text, line: l.no, page: None });

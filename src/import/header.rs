@@ -109,6 +109,7 @@ fn read_header_line(lines: &mut [Line], i: usize, end: usize, h: &mut Header, re
     lines[i].role = Role::Header;
     if let Some(c) = NUMBER_TITLE.captures(&text) {
         let (title, next) = continued(lines, i, end, c[2].to_string(), |_| false);
+        // A title is a wrapped line at most; in a web copy the next line is something else.
         h.number.get_or_insert(c[1].to_string());
         h.title.get_or_insert(title);
         return next;
@@ -134,12 +135,23 @@ fn read_header_line(lines: &mut [Line], i: usize, end: usize, h: &mut Header, re
 fn continued(lines: &mut [Line], i: usize, end: usize, first: String, done: impl Fn(&str) -> bool) -> (String, usize) {
     let mut text = first;
     let mut j = i + 1;
-    while j < end && lines[j].role == Role::Text && !done(&text) {
+    while j < end && lines[j].role == Role::Text && !done(&text) && !is_header_item(&lines[j].text) {
         text = format!("{text} {}", lines[j].text);
         lines[j].role = Role::Header;
         j += 1;
     }
     (text, j)
+}
+
+/// A line that is a header item of its own, not the continuation of a title.
+fn is_header_item(text: &str) -> bool {
+    text.starts_with('[')
+        || ADOPTED.is_match(text)
+        || NUMBER_TITLE.is_match(text)
+        || is_symbol_line(text)
+        || FORMULA.is_match(text)
+        || super::lines::is_chrome(text)
+        || super::lines::is_page_number(text)
 }
 
 /// Read and mark the trailer: the last "Nth plenary meeting" line and the date under it.

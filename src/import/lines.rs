@@ -31,6 +31,10 @@ pub struct Line {
     pub indented: bool,
     pub role: Role,
     pub page: usize,
+    /// Page furniture was glued to the start (`2/18 text`) or the end of this line and cut
+    /// off: a page boundary stands there.
+    pub break_before: bool,
+    pub break_after: bool,
 }
 
 /// Split and normalise.
@@ -52,7 +56,7 @@ fn line(no: usize, raw: &str) -> Line {
     let indented = text.starts_with(' ');
     let text = collapse_spaces(text.trim());
     let role = if text.is_empty() { Role::Blank } else { Role::Text };
-    Line { no, text, indented, role, page: 0 }
+    Line { no, text, indented, role, page: 0, break_before: false, break_after: false }
 }
 
 /// Runs of spaces become one space.
@@ -131,7 +135,7 @@ pub fn is_symbol_line(text: &str) -> bool {
     SYMBOL_LINE.is_match(text)
 }
 
-fn is_chrome(text: &str) -> bool {
+pub fn is_chrome(text: &str) -> bool {
     let lower = text.trim_end_matches([':', '.']).to_lowercase();
     CHROME.contains(&lower.as_str()) || lower.starts_with("share on ") || lower.starts_with("©")
 }
@@ -141,6 +145,7 @@ fn is_chrome(text: &str) -> bool {
 /// symbols printed as running heads, in order.
 pub fn mark_furniture(lines: &mut [Line], title: &str, report: &mut Report) -> Vec<String> {
     let title_key = key(title);
+    let totals = page_totals(lines);
     let mut symbols = Vec::new();
     let mut after_symbol = 0usize;
     for l in lines.iter_mut().filter(|l| matches!(l.role, Role::Text | Role::Blank)) {
@@ -168,9 +173,59 @@ pub fn mark_furniture(lines: &mut [Line], title: &str, report: &mut Report) -> V
         if let Some(rule) = rule {
             report.repair(l.no, rule, format!("dropped `{}`", l.text));
             l.role = Role::Furniture;
+        } else {
+            strip_glued(l, &title_key, &totals, report);
         }
     }
     symbols
+}
+
+static GLUED_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:\d{1,3}\s*/\s*|page \d{1,3} of )(\d{1,3})$").unwrap());
+static GLUED_PAGE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\d{1,3}\s*/\s*|page \d{1,3} of )(\d{1,3})\s+").unwrap());
+static GLUED_SYMBOL_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{1,3}(?:/[A-Z0-9.]+){2,5}\s+").unwrap());
+static PAGE_TOTAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:\d{1,3}\s*/\s*|page\s+\d{1,3}\s+of\s+)(\d{1,3})$").unwrap());
+
+/// The page counts printed by standalone page numbers (`2/18`, `Page 2 of 5`): a number
+/// glued to text is only cut when it shows one of these, so `resolution 70/125` stays.
+fn page_totals(lines: &[Line]) -> Vec<String> {
+    lines.iter().filter_map(|l| PAGE_TOTAL.captures(&l.text).map(|c| c[1].to_string())).collect()
+}
+
+/// Cut page furniture glued to a line of text: `…development; 2/18`, `2/18 Recalling …`,
+/// `E/RES/2025/18 Assessment of the progress …` (a running head run into the text).
+fn strip_glued(l: &mut Line, title_key: &str, totals: &[String], report: &mut Report) {
+    let known = |c: &regex::Captures| totals.contains(&c[1].to_string());
+    if let Some(m) = GLUED_END.captures(&l.text).filter(known).and_then(|c| c.get(0)) {
+        report.repair(l.no, "glued-page-number", format!("cut `{}` from the end of the line", m.as_str().trim()));
+        l.text.truncate(m.start());
+        l.break_after = true;
+    }
+    if let Some(m) = GLUED_PAGE_START.captures(&l.text).filter(known).and_then(|c| c.get(0)) {
+        report.repair(l.no, "glued-page-number", format!("cut `{}` from the start of the line", m.as_str().trim()));
+        l.text = l.text[m.end()..].to_string();
+        l.break_before = true;
+    }
+    if let Some(m) = GLUED_SYMBOL_START.find(&l.text) {
+        let rest = &l.text[m.end()..];
+        let words: Vec<&str> = rest.split(' ').collect();
+        let title_words = (2..=words.len()).rev().find(|&n| title_key.starts_with(&key(&words[..n].join(" "))));
+        if let Some(n) = title_words {
+            report.repair(
+                l.no,
+                "glued-running-head",
+                format!("cut the running head `{}` from the line", m.as_str().trim()),
+            );
+            l.text = words[n..].join(" ");
+            l.break_before = true;
+        }
+    }
+    if l.text.is_empty() {
+        l.role = Role::Furniture;
+    }
 }
 
 /// Lower-case letters and digits only: compares a running head with the title whatever the
@@ -189,10 +244,10 @@ pub fn assign_pages(lines: &mut [Line], indent_breaks: bool) {
     for l in lines.iter_mut() {
         match l.role {
             Role::Text => {
-                if gap_has_furniture || (indent_breaks && l.indented && previous_text) {
+                if gap_has_furniture || l.break_before || (indent_breaks && l.indented && previous_text) {
                     page += 1;
                 }
-                gap_has_furniture = false;
+                gap_has_furniture = l.break_after;
                 previous_text = true;
             }
             Role::Furniture | Role::Footnote => {
@@ -246,6 +301,19 @@ mod tests {
         assert_eq!(l[0].role, Role::Furniture);
         assert_eq!(l[1].role, Role::Furniture);
         assert_eq!(l[2].role, Role::Text);
+    }
+
+    #[test]
+    fn furniture_glued_to_text_is_cut_off_and_marks_a_page_break() {
+        let mut l = split("1/18\naccess to information; 2/18\nE/RES/2025/18 Assessment of the progress the Universal Declaration\nresolution 70/125\n70/125 to bridging");
+        let mut r = Report::new(Path::new("t"));
+        mark_furniture(&mut l, "Assessment of the progress made", &mut r);
+        assert_eq!(l[1].text, "access to information;");
+        assert!(l[1].break_after);
+        assert_eq!(l[2].text, "the Universal Declaration");
+        assert!(l[2].break_before);
+        assert_eq!(l[3].text, "resolution 70/125");
+        assert_eq!(l[4].text, "70/125 to bridging");
     }
 
     #[test]

@@ -86,6 +86,9 @@ fn candidate(c: &[char], i: usize) -> Option<(usize, usize, bool)> {
     if c[i].is_ascii_digit() {
         return digit_candidate(c, i).map(|end| (end, i, false));
     }
+    if matches!(c[i], '[' | '^') {
+        return bracket_candidate(c, i).map(|end| (end, i, false));
+    }
     symbol_candidate(c, i).map(|end| (end, i, false))
 }
 
@@ -113,6 +116,28 @@ fn digit_candidate(c: &[char], i: usize) -> Option<usize> {
     let value: u32 = c[i..end].iter().collect::<String>().parse().ok()?;
     let year = end - i == 4 && (1900..2100).contains(&value);
     (!continues_number && !year).then_some(end)
+}
+
+/// `Society,[1]`, `Society,^1`, `Society,^[1]`: markers as web pages and word processors
+/// write them.
+fn bracket_candidate(c: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    if c[k] == '^' {
+        k += 1;
+    }
+    let bracket = c.get(k) == Some(&'[');
+    if bracket {
+        k += 1;
+    }
+    let digits_end = (k..c.len()).find(|&j| !c[j].is_ascii_digit()).unwrap_or(c.len());
+    if digits_end == k || digits_end - k > 3 {
+        return None;
+    }
+    match (bracket, c.get(digits_end)) {
+        (true, Some(']')) => Some(digits_end + 1),
+        (false, _) if c[i] == '^' => Some(digits_end),
+        _ => None,
+    }
 }
 
 fn symbol_candidate(c: &[char], i: usize) -> Option<usize> {
@@ -175,13 +200,19 @@ pub enum Resolution {
 /// Assign labels to markers in document order.
 pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> BTreeMap<usize, Resolution> {
     let defined: HashSet<u32> = defs.iter().map(|d| d.label).collect();
+    let mut by_page: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    for d in defs {
+        if let Some(page) = d.page {
+            by_page.entry(page).or_default().push(d.label);
+        }
+    }
     let mut used: HashSet<u32> = HashSet::new();
     let mut last = 0u32;
     let mut out = BTreeMap::new();
     for m in markers {
         let label = match &m.digits {
             Some(d) => read_digits(d, m.spaced, last, &defined),
-            None => Some(page_label(m, defs, &used, last)),
+            None => Some(page_label(m, &by_page, &used, last)),
         };
         let resolution = match label {
             None => Resolution::Restore,
@@ -225,8 +256,9 @@ pub fn assign(markers: &[Marker], defs: &[FootnoteDef], report: &mut Report) -> 
 fn read_digits(d: &str, spaced: bool, last: u32, defined: &HashSet<u32>) -> Option<u32> {
     let expected = last + 1;
     let whole: u32 = d.parse().ok()?;
-    let half =
-        (d.len() % 2 == 0 && d[..d.len() / 2] == d[d.len() / 2..]).then(|| d[..d.len() / 2].parse().ok()).flatten();
+    let half = (d.len().is_multiple_of(2) && d[..d.len() / 2] == d[d.len() / 2..])
+        .then(|| d[..d.len() / 2].parse().ok())
+        .flatten();
     let readings: Vec<u32> = [Some(whole), half].into_iter().flatten().collect();
     if spaced {
         return (whole == expected && defined.contains(&whole)).then_some(whole);
@@ -246,9 +278,9 @@ fn read_digits(d: &str, spaced: bool, last: u32, defined: &HashSet<u32>) -> Opti
 
 /// A marker without digits takes the first unused footnote printed on its page; with none
 /// printed there, the next number in sequence.
-fn page_label(m: &Marker, defs: &[FootnoteDef], used: &HashSet<u32>, last: u32) -> u32 {
-    let on_page = defs.iter().filter(|d| d.page == Some(m.page) && d.label > last && !used.contains(&d.label));
-    on_page.map(|d| d.label).min().unwrap_or(last + 1)
+fn page_label(m: &Marker, by_page: &BTreeMap<usize, Vec<u32>>, used: &HashSet<u32>, last: u32) -> u32 {
+    let on_page = by_page.get(&m.page).into_iter().flatten().filter(|l| **l > last && !used.contains(l));
+    on_page.copied().min().unwrap_or(last + 1)
 }
 
 #[cfg(test)]
@@ -288,6 +320,7 @@ mod tests {
         assert_eq!(lifted("of Principles,” which").1, ["”"]);
         assert_eq!(lifted("Commission;'4").1, ["'4"]);
         assert_eq!(lifted("adopted on 23 November 2021,° and").1, ["°"]);
+        assert_eq!(lifted("the Society,[1] and Rights^2 and").1, ["[1]", "^2"]);
         assert_eq!(lifted("Development, !> with").0, "Development,<0> with");
     }
 

@@ -11,7 +11,7 @@ use super::body::RawPara;
 use super::footnotes::FootnoteDef;
 use super::markers::{CLOSE, RESOLVED};
 use super::report::Report;
-use super::vocab::{words, Vocabulary};
+use super::vocab::Vocabulary;
 
 /// Stands where a line ended in a hyphen, until the vocabulary decides whether the hyphen
 /// belongs to a compound (`capacity-building`) or broke a word.
@@ -55,6 +55,9 @@ pub fn run(paras: &mut [RawPara], defs: &mut [FootnoteDef], report: &mut Report)
         if let Some(phrase) = repeated_phrase(&p.text) {
             report.uncertain(p.line, "repeated-phrase", format!("`{phrase} {phrase}`: check against the original"));
         }
+        for word in suspicious_words(&p.text) {
+            report.uncertain(p.line, "suspicious-word", format!("`{word}` looks like an OCR slip"));
+        }
     }
     for d in defs.iter_mut() {
         d.text = apply(FOOTNOTE_RULES, &d.text, &vocab, d.line, report);
@@ -73,8 +76,22 @@ fn apply(rules: &[Rule], text: &str, vocab: &Vocabulary, line: usize, report: &m
     text
 }
 
-/// Run a regex replacement, recording each replacement made as a fix of `rule`.
-fn replace(
+/// A regex replacement recording each replacement as a fix of `rule`, skipped when a cheap test (`worth`) says the pattern cannot match: most
+/// paragraphs need no repair, and Unicode classes make a regex scan costly.
+fn replace_if(
+    worth: bool,
+    re: &Regex,
+    text: &str,
+    rule: &'static str,
+    f: impl FnMut(&Captures) -> Option<String>,
+) -> (String, Vec<Fix>) {
+    if !worth {
+        return (text.to_string(), Vec::new());
+    }
+    replace_all_fixes(re, text, rule, f)
+}
+
+fn replace_all_fixes(
     re: &Regex,
     text: &str,
     rule: &'static str,
@@ -102,7 +119,7 @@ static LINE_HYPHEN_RE: LazyLock<Regex> =
 /// `capacity-⏎building` keeps its hyphen (a compound); `develop-⏎ment` loses it when the
 /// joined word is known and the hyphenated one is not.
 pub fn line_end_hyphen(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
-    let (out, fixes) = replace(&LINE_HYPHEN_RE, text, "line-end-hyphen", |c| {
+    let (out, fixes) = replace_if(text.contains(LINE_HYPHEN), &LINE_HYPHEN_RE, text, "line-end-hyphen", |c| {
         let closed = format!("{}{}", &c[1], &c[2]);
         let hyphenated = v.compound(&closed).is_some();
         (!hyphenated && v.count(&closed) > 0).then_some(closed)
@@ -129,9 +146,12 @@ static SPACE_HYPHEN_PUNCT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([,;]
 
 /// A hyphen that lost its place: `day -to-day` → `day-to-day`, `literacy, -civic` → `literacy, civic`.
 pub fn stray_space_hyphen(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    let (out, mut fixes) =
-        replace(&SPACE_HYPHEN_WORD, text, "stray-space-hyphen", |c| Some(format!("{}-{}", &c[1], &c[2])));
-    let (out, more) = replace(&SPACE_HYPHEN_PUNCT, &out, "stray-hyphen", |c| Some(format!("{} {}", &c[1], &c[2])));
+    let (out, mut fixes) = replace_if(text.contains(" -"), &SPACE_HYPHEN_WORD, text, "stray-space-hyphen", |c| {
+        Some(format!("{}-{}", &c[1], &c[2]))
+    });
+    let (out, more) = replace_if(out.contains(" -"), &SPACE_HYPHEN_PUNCT, &out, "stray-hyphen", |c| {
+        Some(format!("{} {}", &c[1], &c[2]))
+    });
     fixes.extend(more);
     (out, fixes)
 }
@@ -141,45 +161,75 @@ static SPACED_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}+) [�
 /// A compound whose hyphen came out as a spaced dash, where the text elsewhere prints the
 /// compound: `capacity – building` → `capacity-building`.
 pub fn spaced_compound_dash(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&SPACED_DASH, text, "spaced-compound-dash", |c| {
-        let compound = format!("{}-{}", &c[1], &c[2]);
-        v.compound(&format!("{}{}", &c[1], &c[2]))
-            .filter(|(k, n)| *n >= 2 && *k == compound.to_lowercase())
-            .map(|_| compound)
-    })
+    replace_if(
+        [" – ", " — ", " - "].iter().any(|d| text.contains(d)),
+        &SPACED_DASH,
+        text,
+        "spaced-compound-dash",
+        |c| {
+            let compound = format!("{}-{}", &c[1], &c[2]);
+            v.compound(&format!("{}{}", &c[1], &c[2]))
+                .filter(|(k, n)| *n >= 2 && *k == compound.to_lowercase())
+                .map(|_| compound)
+        },
+    )
 }
 
 static LONE_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|[\s(“])([b-df-hj-np-tv-z]) (\p{Ll}{2,})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(^|[\s(“])([b-df-hj-np-tv-z]) (\p{Ll}{2,})([^\p{L}\d_]|$)").unwrap());
 
 /// A word split by a stray space after its first letter: `t he` → `the`, `f ull` → `full`.
 pub fn split_word(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&LONE_LETTER, text, "split-word", |c| {
+    replace_if(true, &LONE_LETTER, text, "split-word", |c| {
         let joined = format!("{}{}", &c[2], &c[3]);
-        (v.count(&joined) > 0).then(|| format!("{}{joined}", &c[1]))
+        (v.count(&joined) > 0).then(|| format!("{}{joined}{}", &c[1], &c[4]))
     })
 }
 
-static LOWER_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Ll}{4,}\b").unwrap());
+/// Replace whole words (maximal runs of letters) for which `f` has a replacement, recording
+/// each as a fix of `rule`. A scan by hand: Unicode word boundaries make regexes slow.
+fn map_words(text: &str, rule: &'static str, mut f: impl FnMut(&str) -> Option<String>) -> (String, Vec<Fix>) {
+    let mut out = String::with_capacity(text.len());
+    let mut fixes = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(char::is_alphabetic) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..].find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        let glued = rest[start + word_len..].starts_with(|c: char| c.is_ascii_digit() || c == '_');
+        match f(word).filter(|_| !glued) {
+            Some(new) => {
+                fixes.push((rule, format!("`{word}` → `{new}`")));
+                out.push_str(&new);
+            }
+            None => out.push_str(word),
+        }
+        rest = &rest[start + word_len..];
+    }
+    out.push_str(rest);
+    (out, fixes)
+}
 
 /// An OCR speck read as a letter before a word: `vrecalls` → `recalls`, `wuse` → `use`. Only
 /// when the word occurs nowhere else, the rest is a known word, and no known word starts
 /// with the same two letters.
 pub fn stray_leading_letter(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&LOWER_WORD, text, "stray-letter", |c| {
-        let w = &c[0];
+    map_words(text, "stray-letter", |w| {
+        if w.chars().count() < 4 || !w.chars().all(char::is_lowercase) {
+            return None;
+        }
         let rest = &w[w.chars().next()?.len_utf8()..];
         (v.count(w) <= 1 && v.count(rest) >= 2 && !v.has_onset(w)).then(|| rest.to_string())
     })
 }
 
-static ASCII_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Za-z]{4,}\b").unwrap());
-
 /// A name whose accented letter OCR read as a plain one: `Lillestrem` → `Lillestrøm`.
 pub fn lost_diacritic(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&ASCII_WORD, text, "lost-diacritic", |c| {
-        let w = &c[0];
-        v.accented_match(w).filter(|_| v.count(w) <= 1).map(String::from)
+    map_words(text, "lost-diacritic", |w| {
+        if w.len() < 4 || !w.is_ascii() {
+            return None;
+        }
+        (v.count(w) <= 1).then(|| v.accented_match(w)).flatten().map(String::from)
     })
 }
 
@@ -187,21 +237,18 @@ static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([IVXLC1l]{2,7})
 
 /// A Roman numeral in brackets with a digit one or a small L for a capital I: `(I1I)` → `(III)`.
 pub fn roman_numeral(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&ROMAN, text, "roman-numeral", |c| {
+    replace_if(text.contains('('), &ROMAN, text, "roman-numeral", |c| {
         let inner = &c[1];
         let mixed = inner.contains(['1', 'l']) && inner.contains(['I', 'V', 'X', 'L', 'C']);
         mixed.then(|| format!("({})", inner.replace(['1', 'l'], "I")))
     })
 }
 
-static LONG_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{L}{6,}\b").unwrap());
-
 /// A compound that lost its hyphen where the text elsewhere prints it with one:
 /// `Highlevel` → `High-level`.
 pub fn missing_compound_hyphen(text: &str, v: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&LONG_WORD, text, "missing-hyphen", |c| {
-        let w = &c[0];
-        if w.chars().skip(1).any(char::is_uppercase) {
+    map_words(text, "missing-hyphen", |w| {
+        if w.chars().count() < 6 || w.chars().skip(1).any(char::is_uppercase) {
             return None; // `eCommerce`, `eTrade`: a name, not a compound that lost its hyphen
         }
         let (compound, n) = v.compound(w)?;
@@ -249,10 +296,16 @@ static DOUBLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",([;.])|([;,])([
 
 /// Punctuation doubled by an extraction: `Agenda,;` → `Agenda;`, `,,` → `,`.
 pub fn doubled_punctuation(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&DOUBLED, text, "doubled-punctuation", |c| {
-        let s = &c[0];
-        Some(if s.starts_with(',') && s.len() == 2 && s != ",," { s[1..].to_string() } else { s[..1].to_string() })
-    })
+    replace_if(
+        [",;", ",.", ";;", ",,", ";,"].iter().any(|p| text.contains(p)),
+        &DOUBLED,
+        text,
+        "doubled-punctuation",
+        |c| {
+            let s = &c[0];
+            Some(if s.starts_with(',') && s.len() == 2 && s != ",," { s[1..].to_string() } else { s[..1].to_string() })
+        },
+    )
 }
 
 static SLASH_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L})/ (\p{Lu})").unwrap());
@@ -260,7 +313,7 @@ static SLASH_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L})/ (\p
 /// A slash compound split at a line end and rejoined with a space:
 /// `Telecommunication/ Information` → `Telecommunication/Information`.
 pub fn space_after_slash(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&SLASH_SPACE, text, "space-after-slash", |c| Some(format!("{}/{}", &c[1], &c[2])))
+    replace_if(text.contains("/ "), &SLASH_SPACE, text, "space-after-slash", |c| Some(format!("{}/{}", &c[1], &c[2])))
 }
 
 static NUMBER_RANGE: LazyLock<Regex> =
@@ -269,7 +322,7 @@ static NUMBER_RANGE: LazyLock<Regex> =
 /// A range of numbers takes an en dash, as the UN prints it; extraction from PDF often leaves
 /// a hyphen: `9-24 November` → `9–24 November`, `(2022-2032)` → `(2022–2032)`.
 pub fn range_dash(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&NUMBER_RANGE, text, "range-dash", |c| {
+    replace_if(text.contains('-'), &NUMBER_RANGE, text, "range-dash", |c| {
         let (from, to): (u32, u32) = (c[2].parse().ok()?, c[3].parse().ok()?);
         (from < to).then(|| format!("{}{}–{}{}", &c[1], &c[2], &c[3], &c[4]))
     })
@@ -280,13 +333,16 @@ static SPACE_PERIOD_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&forma
 /// A full stop standing alone before a footnote marker, in mid-sentence:
 /// `cooperation” .¹⁴and` → `cooperation”¹⁴ and`.
 pub fn spurious_period_before_marker(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
-    replace(&SPACE_PERIOD_MARKER, text, "spurious-period", |_| Some(RESOLVED.to_string()))
+    replace_if(text.contains(" ."), &SPACE_PERIOD_MARKER, text, "spurious-period", |_| Some(RESOLVED.to_string()))
 }
 
 static MARKER_GLUED: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"{CLOSE}([\p{{L}}“(])")).unwrap());
 
 /// A marker glued to the next word gets its space back: `annually,¹and` → `annually,¹ and`.
 pub fn marker_spacing(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
+    if !text.contains(CLOSE) {
+        return (text.to_string(), Vec::new());
+    }
     let out = MARKER_GLUED.replace_all(text, |c: &Captures| format!("{CLOSE} {}", &c[1]));
     (out.into_owned(), Vec::new())
 }
@@ -296,13 +352,33 @@ pub fn whitespace(text: &str, _: &Vocabulary) -> (String, Vec<Fix>) {
     (super::lines::collapse_spaces(text.trim()), Vec::new())
 }
 
+/// Words the repairs could not mend but that look like OCR output: a digit one or zero among
+/// lower-case letters (`c0untries`, `1nformation`), or characters no resolution prints
+/// (`|`, `¢`, `¬`, the replacement character).
+pub fn suspicious_words(text: &str) -> Vec<String> {
+    text.split(' ')
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '“' | '”')))
+        .filter(|t| {
+            let odd = t.contains(['|', '¢', '¬', '\u{FFFD}']);
+            let letters = t.chars().filter(|c| c.is_lowercase()).count();
+            let ocr_digit = t.chars().all(|c| c.is_lowercase() || c == '0' || c == '1')
+                && letters >= 2
+                && letters < t.chars().count();
+            odd || ocr_digit
+        })
+        .map(String::from)
+        .collect()
+}
+
 /// A phrase of three or four words printed twice in a row (`holding of the holding of the`).
 pub fn repeated_phrase(text: &str) -> Option<String> {
-    let w: Vec<&str> = words(text).collect();
+    let w: Vec<&str> = text.split(' ').collect();
     for n in [4, 3] {
         for i in 0..w.len().saturating_sub(2 * n - 1) {
-            if w[i..i + n] == w[i + n..i + 2 * n] && text.contains(&w[i..i + 2 * n].join(" ")) {
-                return Some(w[i..i + n].join(" "));
+            let phrase = &w[i..i + n];
+            let words = phrase.iter().all(|t| t.chars().all(char::is_alphabetic));
+            if words && phrase == &w[i + n..i + 2 * n] {
+                return Some(phrase.join(" "));
             }
         }
     }
@@ -431,6 +507,14 @@ mod tests {
         let text = format!("cooperation” .{RESOLVED}14{CLOSE}and the");
         let out = fixed(spurious_period_before_marker, &text, "");
         assert_eq!(fixed(marker_spacing, &out, ""), format!("cooperation”{RESOLVED}14{CLOSE} and the"));
+    }
+
+    #[test]
+    fn ocr_digits_in_words_and_odd_characters_are_suspicious() {
+        assert_eq!(
+            suspicious_words("developing c0untries and 1nformation, Partner2Connect 2015 A/70/1 e|ections"),
+            ["c0untries", "1nformation", "e|ections"]
+        );
     }
 
     #[test]
