@@ -74,7 +74,7 @@ pub fn read_document(text: &str, symbol: Option<&str>, report: &mut Report) -> R
     defs.sort_by_key(|d| d.label);
     let markers = markers::lift(&mut lines);
     let wrapped = lines::looks_wrapped(&lines);
-    let mut raw = join(&lines, wrapped);
+    let mut raw = join(&lines, wrapped, report);
     lift_inline_footnotes(&mut raw, &markers, &mut defs, report);
     let resolutions = markers::assign(&markers, &defs, report);
     for p in &mut raw {
@@ -225,7 +225,8 @@ pub struct RawPara {
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3}(?:bis|ter|quater|quinquies|sexies|septies|octies)?)(?:[.)]\s*|\s+)(\S.*)$").unwrap()
+    Regex::new(r"^(?:OP\s?)?(\d{1,3}(?:bis|ter|quater|quinquies|sexies|septies|octies)?)(?:[.)]\s*|\s+)(\S.*)$")
+        .unwrap()
 });
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(([a-z]{1,2})\)\s*(\S.*)$").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-•–*]\s+(\S.*)$").unwrap());
@@ -235,7 +236,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-•–*]\s+(\S
 pub fn split_number(text: &str) -> Option<(&str, &str)> {
     let c = NUMBER.captures(text)?;
     let (n, rest) = (c.get(1)?.as_str(), c.get(2)?.as_str());
-    let sep = &text[n.len()..text.len() - rest.len()];
+    let sep = &text[c.get(1)?.end()..text.len() - rest.len()];
     let first = rest.split(' ').next().unwrap_or("");
     let dotted = sep.starts_with(['.', ')']);
     let capital = rest.starts_with(|c: char| c.is_uppercase());
@@ -247,13 +248,22 @@ fn opens_operative(text: &str) -> bool {
     super::opener::opening(text, super::opener::Part::Operative).is_some()
 }
 
+static PREAMBULAR_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:pp)\s?(\d{1,3})[.:)]?\s+(\S.*)$").unwrap());
+
+/// `PP3 Recalling …`, `pp3. Recalling …`: a draft's numbered preambular paragraph.
+pub fn split_preambular_number(text: &str) -> Option<(&str, &str)> {
+    let c = PREAMBULAR_NUMBER.captures(text)?;
+    Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
+}
+
 pub fn split_letter(text: &str) -> Option<(&str, &str)> {
     let c = LETTER.captures(text)?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
 }
 
 /// Join text lines into paragraphs.
-fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
+fn join(lines: &[Line], wrapped: bool, report: &mut Report) -> Vec<RawPara> {
     let mut out: Vec<RawPara> = Vec::new();
     let (mut gap, mut page_break, mut last_page) = (false, false, 0);
     let mut next_number = 1u32;
@@ -287,7 +297,7 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
         };
         let (text, status) = split_status(&text);
         if text.is_empty() {
-            attach_status(&mut out, status, l.no);
+            attach_status(&mut out, status, l.no, report);
             continue;
         }
         for (k, segment) in split_collapsed(&text, next_number).into_iter().enumerate() {
@@ -305,7 +315,7 @@ fn join(lines: &[Line], wrapped: bool) -> Vec<RawPara> {
                 _ => out.push(RawPara { text: segment, line: l.no, bullet, status: None }),
             }
             if status.is_some() {
-                attach_status(&mut out, status.clone(), l.no);
+                attach_status(&mut out, status.clone(), l.no, report);
             }
         }
         gap = false;
@@ -350,7 +360,7 @@ fn starts_paragraph(prev: &str, next: &str, gap: bool, page_break: bool, wrapped
         let in_sequence = number_value(n).is_some_and(|n| n == expected || n + 1 == expected);
         return gap || ended || in_sequence || !wrapped;
     }
-    if split_letter(next).is_some() && (gap || ended) {
+    if split_letter(next).is_some() && (gap || ended) || split_preambular_number(next).is_some() {
         return true;
     }
     let lower = next.starts_with(|c: char| c.is_lowercase());
@@ -465,6 +475,8 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
         if let Some((n, rest)) = split_number(&text) {
             last_number = number_value(n).unwrap_or(last_number);
             out.push(para(ParaKind::Operative, Some(n), rest));
+        } else if let Some((n, rest)) = split_preambular_number(&text).filter(|_| !seen_operative) {
+            out.push(para(ParaKind::Preambular, Some(n), rest));
         } else if let Some((l, rest)) = split_letter(&text).filter(|_| seen_operative) {
             out.push(para(ParaKind::Subparagraph, Some(l), rest));
         } else if is_heading_like(&text) && next_numbered && !p.bullet {
@@ -489,9 +501,13 @@ fn classify(raw: Vec<RawPara>, report: &mut Report) -> Vec<Para> {
 }
 
 /// A status tag on a line of its own belongs to the paragraph before it.
-fn attach_status(out: &mut [RawPara], status: Option<String>, _line: usize) {
-    if let Some(prev) = out.last_mut() {
-        prev.status = prev.status.take().or(status);
+fn attach_status(out: &mut [RawPara], status: Option<String>, line: usize, report: &mut Report) {
+    match out.last_mut() {
+        Some(prev) if prev.status.is_none() => prev.status = status,
+        Some(_) => {
+            report.uncertain(line, "status-tag", format!("second status tag {status:?} on one paragraph dropped"))
+        }
+        None => report.uncertain(line, "status-tag", format!("status tag {status:?} before any paragraph dropped")),
     }
 }
 
@@ -572,6 +588,8 @@ mod tests {
         assert_eq!(split_number("12. Welcomes the report"), Some(("12", "Welcomes the report")));
         assert_eq!(split_number("1.Recalling"), Some(("1", "Recalling")));
         assert_eq!(split_number("12bis. Notes"), Some(("12bis", "Notes")));
+        assert_eq!(split_number("OP3. Notes"), Some(("3", "Notes")));
+        assert_eq!(split_preambular_number("PP2 Recalling"), Some(("2", "Recalling")));
         assert_eq!(split_number("2 October 2024, which"), None);
         assert_eq!(split_number("2.6 billion people"), None);
         assert_eq!(split_number("78/160 of 19 December"), None);

@@ -73,7 +73,10 @@ fn toml_string(s: &str) -> String {
 fn paragraph(p: &Para) -> String {
     match p.kind {
         ParaKind::Heading => format!("## {}", escape(&p.text)),
-        ParaKind::Preambular => italic_opening(&p.text, Part::Preambular),
+        ParaKind::Preambular => match &p.number {
+            Some(n) => format!("pp{n}. {}", italic_opening(&p.text, Part::Preambular)),
+            None => italic_opening(&p.text, Part::Preambular),
+        },
         ParaKind::Operative => {
             format!("{}. {}", p.number.as_deref().unwrap_or(""), italic_opening(&p.text, Part::Operative))
         }
