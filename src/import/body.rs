@@ -538,10 +538,17 @@ fn short(text: &str) -> String {
 fn check_numbering(paras: &[Para], report: &mut Report) {
     let mut last = 0u32;
     let mut last_letter: Option<u8> = None;
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut parent = String::new();
     for p in paras {
         let Some(number) = &p.number else { continue };
+        let key = if p.kind == ParaKind::Subparagraph { format!("{parent}({number})") } else { number.clone() };
+        if let Some(first) = seen.insert(key.clone(), p.line) {
+            report.uncertain(p.line, "numbering", format!("paragraph {key} is printed twice (first at line {first})"));
+        }
         match p.kind {
             ParaKind::Operative => {
+                parent = number.clone();
                 let n: u32 = number.trim_end_matches(char::is_alphabetic).parse().unwrap_or(0);
                 let inserted = number.ends_with(char::is_alphabetic) && n == last;
                 if n != last + 1 && !inserted {
