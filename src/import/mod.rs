@@ -8,7 +8,11 @@
 //!
 //! decode → normalise lines → header and trailer → strip page furniture → lift footnotes →
 //! lift footnote markers → join wrapped lines into paragraphs → assign footnote labels →
-//! repair words → emit the content file.
+//! repair words → classify paragraphs → emit the content file.
+//!
+//! `body::read_document` runs the passes in that order; each lives in its module (`decode`,
+//! `lines`, `header`, `footnotes`, `markers`, `join`, `repair`, `classify`, `emit`), with
+//! `opener` (the italic opening words) and `vocab` (what the repairs check against) beside them.
 //!
 //! Every change a pass makes to the text is a named rule recorded in the [`Report`] with the
 //! source line, and everything it cannot decide is recorded as an uncertainty, so an editor
@@ -17,10 +21,12 @@
 //! the build would reject.
 
 mod body;
+mod classify;
 mod decode;
 mod emit;
 mod footnotes;
 mod header;
+mod join;
 mod lines;
 mod markers;
 mod opener;
