@@ -78,3 +78,12 @@ fn two_hundred_resolutions_import_quickly() {
     }
     println!("200 resolutions (~125 paragraphs each) in {:?}", started.elapsed());
 }
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("res");
+    let err = run(&options(vec![dir.path().join("missing.txt"), seed()], &out)).unwrap_err().to_string();
+    assert!(err.contains("1 of 2 files"), "{err}");
+    assert!(out.join("E-RES-2023-3.md").exists());
+}

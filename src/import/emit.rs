@@ -73,13 +73,30 @@ fn toml_string(s: &str) -> String {
 fn paragraph(p: &Para) -> String {
     match p.kind {
         ParaKind::Heading => format!("## {}", escape(&p.text)),
-        ParaKind::Preambular => italic_opening(&p.text, Part::Preambular),
+        ParaKind::Preambular => match &p.number {
+            Some(n) => format!("pp{n}. {}", italic_opening(&p.text, Part::Preambular)),
+            None => guard_block_start(italic_opening(&p.text, Part::Preambular)),
+        },
         ParaKind::Operative => {
             format!("{}. {}", p.number.as_deref().unwrap_or(""), italic_opening(&p.text, Part::Operative))
         }
         ParaKind::Subparagraph => {
             format!("    ({}) {}", p.number.as_deref().unwrap_or(""), italic_opening(&p.text, Part::Operative))
         }
+    }
+}
+
+/// An unnumbered paragraph must not start like another kind of block: `(a) ` would read as a
+/// sub-paragraph, `12. ` as an operative paragraph. An escape keeps the text and the kind.
+fn guard_block_start(line: String) -> String {
+    let digits = line.chars().take_while(char::is_ascii_alphanumeric).count();
+    let numbered = digits > 0 && line.starts_with(|c: char| c.is_ascii_digit()) && line[digits..].starts_with(". ");
+    if line.starts_with('(') {
+        format!("\\{line}")
+    } else if numbered {
+        format!("{}\\{}", &line[..digits], &line[digits..])
+    } else {
+        line
     }
 }
 
@@ -125,6 +142,13 @@ mod tests {
     fn markup_characters_are_escaped_and_markers_written_as_references() {
         let text = format!("Notes *this* [draft]{RESOLVED}3{CLOSE} and a_b");
         assert_eq!(escape(&text), "Notes \\*this\\* \\[draft\\][^3] and a\\_b");
+    }
+
+    #[test]
+    fn an_unnumbered_paragraph_never_starts_like_a_numbered_one() {
+        assert_eq!(guard_block_start("(a) list".into()), "\\(a) list");
+        assert_eq!(guard_block_start("2015. Year".into()), "2015\\. Year");
+        assert_eq!(guard_block_start("2 October".into()), "2 October");
     }
 
     #[test]

@@ -170,7 +170,7 @@ fn read_block(
 }
 
 fn continues(prev: &FootnoteDef, line: &str) -> bool {
-    !prev.text.ends_with('.') && super::body::split_number(line).is_none()
+    !prev.text.ends_with('.') && super::join::split_number(line).is_none()
 }
 
 /// Does a new page (or the end of the text) start at line `j`?

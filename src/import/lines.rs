@@ -147,19 +147,26 @@ pub fn mark_furniture(lines: &mut [Line], title: &str, report: &mut Report) -> V
     let title_key = key(title);
     let totals = page_totals(lines);
     let mut symbols = Vec::new();
-    let mut after_symbol = 0usize;
+    let mut after_furniture = false;
+    let mut after_running_title = false;
     for l in lines.iter_mut().filter(|l| matches!(l.role, Role::Text | Role::Blank)) {
         if l.role == Role::Blank {
             continue;
         }
         let t = l.text.as_str();
-        let running_title = after_symbol > 0 && t.len() >= 8 && title_key.contains(&key(t));
+        // A running head repeats the title, often over two lines, after other page furniture
+        // (the symbol, a page number): its first line starts as the title starts, so a line of
+        // text that merely quotes part of the title stays.
+        let k = key(t);
+        let title_part = !k.is_empty() && title_key.contains(&k);
+        let title_start = after_furniture && k.len() >= 12 && title_key.starts_with(&k);
+        let running_title = title_part && (title_start || after_running_title);
+        after_running_title = running_title;
         let rule = if is_page_number(t) {
             Some("page-number")
         } else if URL_LINE.is_match(t) {
             Some("url-line")
         } else if is_symbol_line(t) {
-            after_symbol = 4;
             symbols.push(t.trim_end_matches('*').to_string());
             Some("running-head")
         } else if running_title {
@@ -169,7 +176,7 @@ pub fn mark_furniture(lines: &mut [Line], title: &str, report: &mut Report) -> V
         } else {
             None
         };
-        after_symbol = after_symbol.saturating_sub(1);
+        after_furniture = rule.is_some();
         if let Some(rule) = rule {
             report.repair(l.no, rule, format!("dropped `{}`", l.text));
             l.role = Role::Furniture;
@@ -291,6 +298,15 @@ mod tests {
         assert_eq!(roles[..5], [Role::Furniture; 5]);
         assert_eq!(roles[5], Role::Text);
         assert_eq!(r.repairs_by("running-head").len(), 2);
+    }
+
+    #[test]
+    fn a_running_title_after_a_page_number_is_furniture_but_text_is_not() {
+        let mut l = split("3/5\nAssessment of the progress made in the\nimplementation of the outcomes\nof the progress made in the world,\n4/5\nthe progress made in the implementation");
+        let mut r = Report::new(Path::new("t"));
+        mark_furniture(&mut l, "Assessment of the progress made in the implementation of the outcomes", &mut r);
+        let roles: Vec<Role> = l.iter().map(|l| l.role).collect();
+        assert_eq!(roles, [Role::Furniture, Role::Furniture, Role::Furniture, Role::Text, Role::Furniture, Role::Text]);
     }
 
     #[test]

@@ -8,7 +8,11 @@
 //!
 //! decode → normalise lines → header and trailer → strip page furniture → lift footnotes →
 //! lift footnote markers → join wrapped lines into paragraphs → assign footnote labels →
-//! repair words → emit the content file.
+//! repair words → classify paragraphs → emit the content file.
+//!
+//! `body::read_document` runs the passes in that order; each lives in its module (`decode`,
+//! `lines`, `header`, `footnotes`, `markers`, `join`, `repair`, `classify`, `emit`), with
+//! `opener` (the italic opening words) and `vocab` (what the repairs check against) beside them.
 //!
 //! Every change a pass makes to the text is a named rule recorded in the [`Report`] with the
 //! source line, and everything it cannot decide is recorded as an uncertainty, so an editor
@@ -17,10 +21,12 @@
 //! the build would reject.
 
 mod body;
+mod classify;
 mod decode;
 mod emit;
 mod footnotes;
 mod header;
+mod join;
 mod lines;
 mod markers;
 mod opener;
@@ -56,15 +62,32 @@ pub struct Imported {
     pub report: Report,
 }
 
-/// Import every file; print a report per file. Stops at the first file that cannot be imported.
+/// Import every file and print a report per file. A file that cannot be imported is reported
+/// and the others are still imported; the command then fails, naming how many failed.
 pub fn run(opts: &ImportOptions) -> Result<()> {
+    let mut failed = Vec::new();
     for file in &opts.files {
-        let bytes = read_source(file)?;
-        let imported = import_bytes(file, &bytes, opts.symbol.as_deref())?;
-        print!("{}", imported.report);
-        if !opts.check {
-            write_outputs(opts, &imported, &bytes)?;
+        if let Err(e) = import_file(opts, file) {
+            // With one file, `main` prints the error; with several, each is printed here.
+            if opts.files.len() > 1 {
+                eprintln!("error: {e:#}");
+            }
+            failed.push(e);
         }
+    }
+    match failed.len() {
+        0 => Ok(()),
+        1 if opts.files.len() == 1 => Err(failed.remove(0)),
+        n => bail!("{n} of {} files could not be imported", opts.files.len()),
+    }
+}
+
+fn import_file(opts: &ImportOptions, file: &Path) -> Result<()> {
+    let bytes = read_source(file)?;
+    let imported = import_bytes(file, &bytes, opts.symbol.as_deref())?;
+    print!("{}", imported.report);
+    if !opts.check {
+        write_outputs(opts, &imported, &bytes)?;
     }
     Ok(())
 }
@@ -90,7 +113,13 @@ pub fn import_bytes(file: &Path, bytes: &[u8], symbol: Option<&str>) -> Result<I
     let content = emit::content(&doc, &format!("sources/{stem}.txt"));
     let parsed = crate::model::parse_resolution(&PathBuf::from(format!("{stem}.md")), &content);
     if let Err(errors) = parsed {
-        bail!("{}: the imported content does not parse (a bug in the importer):\n{errors}", file.display());
+        let notes: Vec<String> =
+            report.uncertainties.iter().map(|n| format!("{}:{}: {}", file.display(), n.line, n.detail)).collect();
+        bail!(
+            "{}: the imported text does not make a valid content file:\n{errors}\nwhat the import noticed:\n{}",
+            file.display(),
+            notes.join("\n")
+        );
     }
     report.fill_counts(&doc);
     Ok(Imported { content, stem, report })

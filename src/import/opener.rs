@@ -210,7 +210,7 @@ pub fn opens_preambular(text: &str) -> bool {
 
 /// Does the line open a paragraph: a numbered one, or a preambular one?
 pub fn opens_paragraph(text: &str) -> bool {
-    super::body::split_number(text).is_some() || opens_preambular(text)
+    super::join::split_number(text).is_some() || opens_preambular(text)
 }
 
 #[cfg(test)]

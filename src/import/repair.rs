@@ -364,7 +364,10 @@ pub fn suspicious_words(text: &str) -> Vec<String> {
             let ocr_digit = t.chars().all(|c| c.is_lowercase() || c == '0' || c == '1')
                 && letters >= 2
                 && letters < t.chars().count();
-            odd || ocr_digit
+            let inserted_number = ["bis", "ter", "quater", "quinquies", "sexies"]
+                .iter()
+                .any(|x| t.strip_suffix(x).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())));
+            (odd || ocr_digit) && !inserted_number
         })
         .map(String::from)
         .collect()
@@ -512,7 +515,7 @@ mod tests {
     #[test]
     fn ocr_digits_in_words_and_odd_characters_are_suspicious() {
         assert_eq!(
-            suspicious_words("developing c0untries and 1nformation, Partner2Connect 2015 A/70/1 e|ections"),
+            suspicious_words("developing c0untries and 1nformation, Partner2Connect 2015 A/70/1 e|ections 1bis. 10ter"),
             ["c0untries", "1nformation", "e|ections"]
         );
     }
