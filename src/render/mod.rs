@@ -39,6 +39,8 @@ enum Job {
     TopicList,
     Topic(usize),
     Search,
+    /// `search/index.js`, the offline search index.
+    SearchIndex,
     NotFound,
     Data,
 }
@@ -57,7 +59,7 @@ pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data];
+    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::SearchIndex, Job::NotFound, Job::Data];
     for (i, r) in site.corpus.resolutions.iter().enumerate() {
         jobs.push(Job::Resolution(i));
         jobs.push(Job::Changes(i));
