@@ -137,27 +137,42 @@
     return f;
   }
 
-  // Word positions of the query's stems in a text: for proximity and frequency.
-  function score(ix, t, q, stemSet, fullRe) {
-    var toks = words(ix.raw.texts[t]);
-    var last = {}, hits = 0, best = Infinity, need = q.stems.length;
-    for (var i = 0; i < toks.length; i++) {
-      var s = stem(toks[i]);
-      if (!stemSet.has(s)) continue;
-      hits++;
-      last[s] = i;
-      var keys = Object.keys(last);
-      if (keys.length === need) {
-        var lo = i;
-        for (var k = 0; k < keys.length; k++) lo = Math.min(lo, last[keys[k]]);
-        best = Math.min(best, i - lo + 1);
-      }
-    }
-    var exact = fullRe && fullRe.test(folded(ix, t)) ? 1 : 0;
-    return exact * 1e6 + (need > 1 ? 1000 / best : 0) * 10 + Math.min(hits, 20) - toks.length / 1000;
+  var LETTER = "[\\p{Alphabetic}\\p{N}]";
+
+  // Every folded word whose stem is `s`: the regular plurals the stemmer strips, checked
+  // against the stemmer itself, so a regular expression can find the word without splitting
+  // the text into words (which would cost far more than the search on a large corpus).
+  function forms(s) {
+    var cands = [s, s + "s", s + "es"];
+    if (s.endsWith("y")) cands.push(s.slice(0, -1) + "ies");
+    return cands.filter(function (w) { return stem(w) === s; });
   }
 
-  // Texts matching every stem and every phrase, ranked.
+  // One regular expression for the query's stems, a capture group per stem.
+  function stemsRe(stems) {
+    var groups = stems.map(function (s) { return "(" + forms(s).map(escapeRe).join("|") + ")"; });
+    return new RegExp("(?<!" + LETTER + ")(?:" + groups.join("|") + ")(?!" + LETTER + ")", "gu");
+  }
+
+  // Phrase first, then how close together the query's words stand, then how often they occur.
+  function score(ix, t, need, re, fullRe) {
+    var f = folded(ix, t), m, hits = 0, best = Infinity, seen = 0;
+    var last = new Array(need).fill(-1);
+    re.lastIndex = 0;
+    while ((m = re.exec(f))) {
+      var g = 1;
+      while (m[g] === undefined) g++;
+      if (last[g - 1] < 0) seen++;
+      last[g - 1] = m.index;
+      hits++;
+      if (seen === need && need > 1) best = Math.min(best, m.index - Math.min.apply(null, last) + m[0].length);
+    }
+    var exact = fullRe && fullRe.test(f) ? 1 : 0;
+    return exact * 1e6 + (need > 1 ? 1e4 / best : 0) * 10 + Math.min(hits, 20) - f.length / 1e5;
+  }
+
+  // Texts matching every stem and every phrase, ranked; then their paragraphs, newest first
+  // among the paragraphs sharing a text.
   function run(ix, q) {
     if (!q.stems.length) return [];
     var lists = q.stems.map(function (s) { return postings(ix, s); }).sort(function (a, b) { return a.length - b.length; });
@@ -165,17 +180,17 @@
     for (var i = 1; i < lists.length && cand.length; i++) cand = intersect(cand, lists[i]);
     var res = q.phrases.map(phraseRe);
     if (res.length) cand = cand.filter(function (t) { var f = folded(ix, t); return res.every(function (r) { return r.test(f); }); });
-    var stemSet = new Set(q.stems);
+    var re = stemsRe(q.stems);
     var full = q.words.length > 1 ? phraseRe(q.words) : null;
-    var scored = cand.map(function (t) { return { t: t, s: score(ix, t, q, stemSet, full) }; });
-    scored.sort(function (a, b) { return b.s - a.s || a.t - b.t; });
+    var scores = new Float64Array(cand.length);
+    for (var c = 0; c < cand.length; c++) scores[c] = score(ix, cand[c], q.stems.length, re, full);
+    var order = Array.from(cand.keys()).sort(function (a, b) { return scores[b] - scores[a] || cand[a] - cand[b]; });
     var out = [];
-    scored.forEach(function (x) {
-      ix.byText[x.t].forEach(function (p) { out.push({ p: p, s: x.s }); });
-    });
-    // Within a text, the newest resolution first.
-    out.sort(function (a, b) { return b.s - a.s || b.p - a.p; });
-    return out.map(function (x) { return x.p; });
+    for (var o = 0; o < order.length; o++) {
+      var ps = ix.byText[cand[order[o]]];
+      for (var k = ps.length - 1; k >= 0; k--) out.push(ps[k]);
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ filters
