@@ -54,7 +54,10 @@ mod tests {
 
     #[test]
     fn words_split_at_anything_not_a_letter_or_digit() {
-        assert_eq!(words("the Secretary-General, 2006/46 «Échange»"), ["the", "secretary", "general", "2006", "46", "echange"]);
+        assert_eq!(
+            words("the Secretary-General, 2006/46 «Échange»"),
+            ["the", "secretary", "general", "2006", "46", "echange"]
+        );
     }
 
     #[test]

@@ -1,0 +1,161 @@
+//! Search and accessibility in real headless Chromium (Debian's `chromium`), driven by the
+//! scripts `tests/browser/search.mjs` and `tests/browser/axe.mjs`.
+//!
+//! The hits the browser must show are worked out here, independently of the search engine: a
+//! paragraph matches words when it holds every word's stem, and a phrase when its words hold
+//! the phrase's words one after the other (words and stems by `agreed::search::text`, the rules
+//! the engine promises). Skipped without Chromium or Node unless `AGREED_REQUIRE_BROWSER=1`.
+
+mod common;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
+
+use agreed::model::{Kind, ParaRef};
+use agreed::search::text::{stem, words};
+use agreed::Site;
+use common::{browser_available, build, repo, run_browser_script, screenshot_dir};
+use serde_json::{json, Value};
+
+fn analyse(root: &Path) -> Site {
+    agreed::analyse(&agreed::config::Config::load(root, None, None).unwrap()).unwrap()
+}
+
+fn hit(site: &Site, p: ParaRef) -> Value {
+    let r = &site.corpus.resolutions[p.res];
+    let para = site.corpus.para(p);
+    let kind = match para.kind {
+        Kind::Preambular => "p",
+        Kind::Operative => "o",
+        Kind::Subparagraph => "s",
+    };
+    json!({"href": format!("{}/index.html#{}", r.path(), para.anchor), "year": r.year(), "kind": kind, "symbol": r.symbol})
+}
+
+/// Paragraphs holding every word of `query`, whatever its case, accents or plural.
+fn word_hits(site: &Site, query: &str) -> Vec<ParaRef> {
+    let wanted: BTreeSet<String> = words(query).iter().map(|w| stem(w)).collect();
+    site.corpus
+        .all_paragraphs()
+        .filter(|(_, p)| {
+            let have: HashSet<String> = words(&p.text).iter().map(|w| stem(w)).collect();
+            wanted.iter().all(|s| have.contains(s))
+        })
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// Paragraphs holding the words of `phrase` one after the other.
+fn phrase_hits(site: &Site, phrase: &[String]) -> Vec<ParaRef> {
+    site.corpus
+        .all_paragraphs()
+        .filter(|(_, p)| words(&p.text).windows(phrase.len()).any(|w| w == phrase))
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// Two consecutive words of the corpus that some paragraphs hold apart but not together: a
+/// phrase for which quoting must change the answer.
+fn discriminating_phrase(site: &Site) -> Vec<String> {
+    let mut tried = HashSet::new();
+    for (_, p) in site.corpus.all_paragraphs() {
+        for pair in words(&p.text).windows(2) {
+            if pair[0] == pair[1] || !tried.insert(pair.to_vec()) {
+                continue;
+            }
+            let together = phrase_hits(site, pair).len();
+            if together > 0 && together < word_hits(site, &pair.join(" ")).len() {
+                return pair.to_vec();
+            }
+        }
+    }
+    panic!("no phrase of the corpus tells quoted from unquoted words");
+}
+
+/// Write the expectations of `search.mjs` for `query` and return the file.
+fn spec(site: &Site, query: &str, dir: &Path) -> std::path::PathBuf {
+    let phrase = discriminating_phrase(site);
+    let phrase_refs = phrase_hits(site, &phrase);
+    let first = &site.corpus.resolutions[phrase_refs[0].res].symbol;
+    let word_refs = word_hits(site, query);
+    assert!(!word_refs.is_empty(), "the query {query:?} finds nothing in this corpus");
+    let spec = json!({
+        "words": {"q": query, "hits": word_refs.iter().map(|&p| hit(site, p)).collect::<Vec<_>>()},
+        "phrase": {
+            "q": format!("\"{}\"", phrase.join(" ")),
+            "hits": phrase_refs.iter().map(|&p| hit(site, p)).collect::<Vec<_>>(),
+            "first": first,
+        },
+    });
+    let file = dir.join("search-spec.json");
+    std::fs::write(&file, spec.to_string()).unwrap();
+    file
+}
+
+#[test]
+fn search_finds_words_whatever_their_case_accents_and_plural_and_exact_phrases_from_file_and_http() {
+    if !browser_available() {
+        return;
+    }
+    let root = repo().join("tests/fixtures/sites/basic");
+    let (tmp, site_dir) = build(&root, None);
+    let site = analyse(&root);
+    let spec = spec(&site, "STAKEHOLDÉR Divides", tmp.path());
+    let out = run_browser_script(
+        "search.mjs",
+        &[&site_dir.to_string_lossy(), &spec.to_string_lossy(), &screenshot_dir("search/fixture")],
+    );
+    assert!(out.contains("search: "), "{out}");
+}
+
+#[test]
+fn a_deep_link_to_addis_ababa_lists_the_paragraphs_of_every_resolution_that_mentions_it() {
+    if !browser_available() || !repo().join("content/resolutions").is_dir() {
+        eprintln!("SKIPPED: no content/resolutions in the repository");
+        return;
+    }
+    let (tmp, site_dir) = build(&repo(), None);
+    let site = analyse(&repo());
+    let hits = word_hits(&site, "Addis Ababa");
+    let resolutions: BTreeSet<usize> = hits.iter().map(|p| p.res).collect();
+    assert!(resolutions.len() >= 2, "Addis Ababa is in {} resolution(s) of the content", resolutions.len());
+    let spec = spec(&site, "Addis Ababa", tmp.path());
+    let out = run_browser_script(
+        "search.mjs",
+        &[&site_dir.to_string_lossy(), &spec.to_string_lossy(), &screenshot_dir("search")],
+    );
+    assert!(out.contains("search: "), "{out}");
+}
+
+#[test]
+fn axe_finds_no_accessibility_violation_on_the_five_kinds_of_page_in_light_and_dark() {
+    if !browser_available() {
+        return;
+    }
+    let root =
+        if repo().join("content/resolutions").is_dir() { repo() } else { repo().join("tests/fixtures/sites/basic") };
+    let (_tmp, site_dir) = build(&root, None);
+    let site = analyse(&root);
+    let r = site.corpus.resolutions.last().expect("a resolution");
+    let para = &r.paragraphs[r.paragraphs.len() / 2];
+    let word = words(&para.text).into_iter().max_by_key(|w| w.len()).expect("a word");
+    let topic = site
+        .topics
+        .topics
+        .first()
+        .map(|t| format!("topics/{}/index.html", t.slug))
+        .unwrap_or_else(|| "topics/index.html".into());
+    let pages = [
+        "index.html".to_string(),
+        format!("{}/index.html", r.path()),
+        format!("{}/{}/index.html", r.path(), para.anchor),
+        topic,
+        format!("search/index.html?q={word}"),
+        format!("search/index.html?q=%22{}%22", words(&para.text)[..2].join("%20")),
+    ];
+    let mut args = vec![site_dir.to_string_lossy().into_owned(), screenshot_dir("axe")];
+    args.extend(pages);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run_browser_script("axe.mjs", &args);
+    assert!(out.contains("axe: 0 violations"), "{out}");
+}
