@@ -105,6 +105,7 @@ fn search_finds_words_whatever_their_case_accents_and_plural_and_exact_phrases_f
         "search.mjs",
         &[&site_dir.to_string_lossy(), &spec.to_string_lossy(), &screenshot_dir("search/fixture")],
     );
+    eprintln!("{out}");
     assert!(out.contains("search: "), "{out}");
 }
 
@@ -124,6 +125,7 @@ fn a_deep_link_to_addis_ababa_lists_the_paragraphs_of_every_resolution_that_ment
         "search.mjs",
         &[&site_dir.to_string_lossy(), &spec.to_string_lossy(), &screenshot_dir("search")],
     );
+    eprintln!("{out}");
     assert!(out.contains("search: "), "{out}");
 }
 
@@ -157,5 +159,6 @@ fn axe_finds_no_accessibility_violation_on_the_five_kinds_of_page_in_light_and_d
     args.extend(pages);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = run_browser_script("axe.mjs", &args);
+    eprintln!("{out}");
     assert!(out.contains("axe: 0 violations"), "{out}");
 }
