@@ -243,8 +243,9 @@
   }
 
   // The text around the first match, every matched word in <mark>.
+  // Loose words are marked wherever they stand; a phrase's words only inside the phrase.
   function excerpt(text, q, phraseRes) {
-    var stemSet = new Set(q.stems), ranges = [];
+    var stemSet = new Set(q.loose.map(stem)), ranges = [];
     var f = fold(text);
     var sameLength = f.length === text.length;
     if (sameLength) {
