@@ -32,52 +32,82 @@ fn hit(site: &Site, p: ParaRef) -> Value {
     json!({"href": format!("{}/index.html#{}", r.path(), para.anchor), "year": r.year(), "kind": kind, "symbol": r.symbol})
 }
 
-/// Paragraphs holding every word of `query`, whatever its case, accents or plural.
-fn word_hits(site: &Site, query: &str) -> Vec<ParaRef> {
-    let wanted: BTreeSet<String> = words(query).iter().map(|w| stem(w)).collect();
-    site.corpus
-        .all_paragraphs()
-        .filter(|(_, p)| {
-            let have: HashSet<String> = words(&p.text).iter().map(|w| stem(w)).collect();
-            wanted.iter().all(|s| have.contains(s))
-        })
-        .map(|(r, _)| r)
-        .collect()
+/// Every paragraph's words and stems, worked out once.
+struct Words {
+    refs: Vec<ParaRef>,
+    words: Vec<Vec<String>>,
+    stems: Vec<HashSet<String>>,
 }
 
-/// Paragraphs holding the words of `phrase` one after the other.
-fn phrase_hits(site: &Site, phrase: &[String]) -> Vec<ParaRef> {
-    site.corpus
-        .all_paragraphs()
-        .filter(|(_, p)| words(&p.text).windows(phrase.len()).any(|w| w == phrase))
-        .map(|(r, _)| r)
-        .collect()
+impl Words {
+    fn of(site: &Site) -> Words {
+        let (refs, words): (Vec<ParaRef>, Vec<Vec<String>>) =
+            site.corpus.all_paragraphs().map(|(r, p)| (r, words(&p.text))).unzip();
+        let stems = words.iter().map(|ws| ws.iter().map(|w| stem(w)).collect()).collect();
+        Words { refs, words, stems }
+    }
+
+    /// Paragraphs holding every word of `query`, whatever its case, accents or plural.
+    fn hits(&self, query: &str) -> Vec<ParaRef> {
+        let wanted: BTreeSet<String> = words(query).iter().map(|w| stem(w)).collect();
+        (0..self.refs.len())
+            .filter(|&i| wanted.iter().all(|s| self.stems[i].contains(s)))
+            .map(|i| self.refs[i])
+            .collect()
+    }
+
+    /// Paragraphs holding the words of `phrase` one after the other.
+    fn phrase_hits(&self, phrase: &[String]) -> Vec<ParaRef> {
+        (0..self.refs.len())
+            .filter(|&i| self.words[i].windows(phrase.len()).any(|w| w == phrase))
+            .map(|i| self.refs[i])
+            .collect()
+    }
+}
+
+/// The resolution of the first series holding `hits` after which they are no longer found.
+fn dropped_after<'a>(site: &'a Site, hits: &[ParaRef]) -> Option<&'a str> {
+    let with: BTreeSet<usize> = hits.iter().map(|p| p.res).collect();
+    let series = &site.corpus.resolutions[*with.first()?].series;
+    let order: Vec<usize> =
+        (0..site.corpus.resolutions.len()).filter(|&i| &site.corpus.resolutions[i].series == series).collect();
+    order
+        .windows(2)
+        .find(|w| with.contains(&w[0]) && !with.contains(&w[1]))
+        .map(|w| site.corpus.resolutions[w[0]].symbol.as_str())
 }
 
 /// Two consecutive words of the corpus that some paragraphs hold apart but not together: a
-/// phrase for which quoting must change the answer.
-fn discriminating_phrase(site: &Site) -> Vec<String> {
+/// phrase for which quoting must change the answer; one that a later resolution dropped when
+/// there is such a phrase, so the lookup's "dropped" line is checked too.
+fn discriminating_phrase(site: &Site, index: &Words) -> Vec<String> {
     let mut tried = HashSet::new();
-    for (_, p) in site.corpus.all_paragraphs() {
-        for pair in words(&p.text).windows(2) {
+    let mut fallback = None;
+    for ws in &index.words {
+        for pair in ws.windows(2) {
             if pair[0] == pair[1] || !tried.insert(pair.to_vec()) {
                 continue;
             }
-            let together = phrase_hits(site, pair).len();
-            if together > 0 && together < word_hits(site, &pair.join(" ")).len() {
+            let together = index.phrase_hits(pair);
+            if together.is_empty() || together.len() >= index.hits(&pair.join(" ")).len() {
+                continue;
+            }
+            if dropped_after(site, &together).is_some() {
                 return pair.to_vec();
             }
+            fallback.get_or_insert_with(|| pair.to_vec());
         }
     }
-    panic!("no phrase of the corpus tells quoted from unquoted words");
+    fallback.expect("a phrase of the corpus that tells quoted from unquoted words")
 }
 
 /// Write the expectations of `search.mjs` for `query` and return the file.
 fn spec(site: &Site, query: &str, dir: &Path) -> std::path::PathBuf {
-    let phrase = discriminating_phrase(site);
-    let phrase_refs = phrase_hits(site, &phrase);
+    let index = Words::of(site);
+    let phrase = discriminating_phrase(site, &index);
+    let phrase_refs = index.phrase_hits(&phrase);
     let first = &site.corpus.resolutions[phrase_refs[0].res].symbol;
-    let word_refs = word_hits(site, query);
+    let word_refs = index.hits(query);
     assert!(!word_refs.is_empty(), "the query {query:?} finds nothing in this corpus");
     let spec = json!({
         "words": {"q": query, "hits": word_refs.iter().map(|&p| hit(site, p)).collect::<Vec<_>>()},
@@ -85,6 +115,7 @@ fn spec(site: &Site, query: &str, dir: &Path) -> std::path::PathBuf {
             "q": format!("\"{}\"", phrase.join(" ")),
             "hits": phrase_refs.iter().map(|&p| hit(site, p)).collect::<Vec<_>>(),
             "first": first,
+            "dropped": dropped_after(site, &phrase_refs),
         },
     });
     let file = dir.join("search-spec.json");
@@ -117,7 +148,7 @@ fn a_deep_link_to_addis_ababa_lists_the_paragraphs_of_every_resolution_that_ment
     }
     let (tmp, site_dir) = build(&repo(), None);
     let site = analyse(&repo());
-    let hits = word_hits(&site, "Addis Ababa");
+    let hits = Words::of(&site).hits("Addis Ababa");
     let resolutions: BTreeSet<usize> = hits.iter().map(|p| p.res).collect();
     assert!(resolutions.len() >= 2, "Addis Ababa is in {} resolution(s) of the content", resolutions.len());
     let spec = spec(&site, "Addis Ababa", tmp.path());

@@ -4,7 +4,8 @@
 // paragraph. The expected hits come from the Rust test (an independent word-by-word oracle).
 //
 // usage: node search.mjs SITE_DIR SPEC_JSON SCREENSHOT_DIR
-// SPEC_JSON: {"words": {"q", "hits": [HIT]}, "phrase": {"q", "hits": [HIT], "first": SYMBOL}}
+// SPEC_JSON: {"words": {"q", "hits": [HIT]},
+//             "phrase": {"q", "hits": [HIT], "first": SYMBOL, "dropped": SYMBOL or null}}
 // HIT: {"href": "E/RES/2030/1/index.html#2", "year": 2030, "kind": "o", "symbol": "E/RES/2030/1"}
 import fs from "node:fs";
 import path from "node:path";
@@ -68,6 +69,9 @@ for (const mode of ["file", "http"]) {
   check(same(gotPhrase, expectPhrase), `${mode}: ${phrase.q} gave ${JSON.stringify(gotPhrase)}, expected ${JSON.stringify(expectPhrase)}`);
   const first = await page.locator(".lookup dd").first().textContent();
   check(first.startsWith(phrase.first + ","), `${mode}: the lookup panel says it first appeared in ${first}, expected ${phrase.first}`);
+  const dropped = await page.locator(".lookup dl").first().textContent();
+  const saysDropped = phrase.dropped ? dropped.includes(`After ${phrase.dropped};`) : dropped.includes("Never");
+  check(saysDropped, `${mode}: the lookup panel reads ${dropped}; expected it dropped after ${phrase.dropped}`);
 
   // Typing into the box searches as you type.
   await page.goto(searchUrl(mode));
