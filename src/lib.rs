@@ -5,17 +5,22 @@
 //! `content` (files → [`model::Corpus`]) → `lineage`, `topics`, `references` (what the corpus
 //! means) → `render` (pages) → `output` (written atomically to `site/`).
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod diff_cmd;
+pub mod glossary;
 pub mod import;
 pub mod lineage;
 pub mod model;
+pub mod notes;
 pub mod output;
 pub mod references;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod topics;
 
 use std::time::Instant;
@@ -30,8 +35,12 @@ pub struct Site {
     pub config: Config,
     pub corpus: model::Corpus,
     pub lineages: lineage::Lineages,
+    /// Overrides in `content/lineage-overrides.toml` that no longer apply.
+    pub lineage_warnings: Vec<diagnostics::Warning>,
     pub topics: topics::TopicIndex,
     pub references: references::References,
+    pub notes: notes::Notes,
+    pub glossary: glossary::Glossary,
 }
 
 /// What a build did, for the one-line summary.
@@ -47,12 +56,26 @@ pub struct BuildReport {
 
 /// Read the content and work out everything the pages show, without writing anything.
 pub fn analyse(config: &Config) -> Result<Site> {
-    let corpus = content::load(&config.content_dir)?;
-    let lineages = lineage::align(&corpus);
+    analyse_corpus(config, content::load(&config.content_dir)?)
+}
+
+/// The stages after loading, for a corpus already in memory (`agreed serve` re-reads only the
+/// files that changed).
+pub fn analyse_corpus(config: &Config, corpus: model::Corpus) -> Result<Site> {
+    let (lineages, lineage_warnings) = lineage::align(&corpus, &lineage::Overrides::load(&config.content_dir)?);
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
     let references = references::resolve(&corpus);
-    Ok(Site { config: config.clone(), corpus, lineages, topics, references })
+    let notes = notes::load(&config.content_dir, &corpus)?;
+    let glossary = glossary::load(&config.content_dir)?;
+    Ok(Site { config: config.clone(), corpus, lineages, lineage_warnings, topics, references, notes, glossary })
+}
+
+impl Site {
+    /// Everything worth an editor's attention that did not stop the build.
+    pub fn warnings(&self) -> Vec<diagnostics::Warning> {
+        self.lineage_warnings.iter().chain(&self.topics.warnings).chain(&self.references.warnings).cloned().collect()
+    }
 }
 
 /// Build the site: analyse, render every page, swap the new site in atomically.
@@ -69,7 +92,7 @@ pub fn build(config: &Config) -> Result<BuildReport> {
         pages: written.files,
         bytes: written.bytes,
         millis: started.elapsed().as_millis(),
-        warnings: Vec::new(),
+        warnings: site.warnings(),
     })
 }
 
@@ -101,17 +124,41 @@ pub fn run(command: Command) -> Result<()> {
             check: args.check,
         }),
         Command::Check(args) => {
-            let config = Config::load(&args.root, None, None)?;
-            let site = analyse(&config)?;
+            let report = check::check_project(&args.root)?;
+            for problem in &report.problems {
+                println!("{problem}");
+            }
+            if !report.problems.is_empty() {
+                anyhow::bail!("check found {} problem(s)", report.problems.len());
+            }
             eprintln!(
-                "content is valid: {} resolutions, {} paragraphs",
-                site.corpus.resolutions.len(),
-                site.corpus.paragraph_count()
+                "content and links are valid: {} resolutions, {} paragraphs, {} pages",
+                report.resolutions, report.paragraphs, report.pages
             );
             Ok(())
         }
-        Command::Serve(_) => anyhow::bail!("serve is not implemented yet"),
-        Command::Diff(_) => anyhow::bail!("diff is not implemented yet"),
-        Command::Topics(_) => anyhow::bail!("topics is not implemented yet"),
+        Command::Serve(args) => {
+            let config =
+                Config::load(&args.build.site.root, args.build.output.as_deref(), args.build.base_url.as_deref())?;
+            serve::run(config, args.port)
+        }
+        Command::Diff(args) => diff_cmd::run(&args),
+        Command::Topics(args) => {
+            let config = Config::load(&args.site.root, None, None)?;
+            let corpus = content::load(&config.content_dir)?;
+            let taxonomy = topics::load(&config.content_dir)?;
+            if let [symbol, anchor] = args.explain.as_slice() {
+                let text = topics::explain::explain_paragraph(&corpus, &taxonomy, symbol, anchor)
+                    .map_err(anyhow::Error::msg)?;
+                print!("{text}");
+            } else {
+                let index = topics::index(&corpus, &taxonomy);
+                for w in &index.warnings {
+                    eprintln!("{w}");
+                }
+                print!("{}", topics::explain::summary(&corpus, &index));
+            }
+            Ok(())
+        }
     }
 }

@@ -45,6 +45,20 @@ impl Staging {
         })
     }
 
+    /// Write straight into `dir`, with no swap: for `agreed serve`, which rewrites the pages an
+    /// edit affects inside the site it is serving.
+    pub fn in_place(dir: &Path, minify: bool) -> Result<Staging> {
+        std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            target: dir.to_path_buf(),
+            minify,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: true,
+        })
+    }
+
     /// Write one file at `rel` (a path relative to the site root, `/`-separated).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.dir.join(checked_relative(rel)?);
@@ -66,6 +80,9 @@ impl Staging {
 
     /// Replace the target with the staged site.
     pub fn commit(mut self) -> Result<Written> {
+        if self.dir == self.target {
+            return Ok(self.written());
+        }
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
             self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -83,7 +100,11 @@ impl Staging {
         if old.exists() {
             std::fs::remove_dir_all(&old).with_context(|| format!("failed to remove {}", old.display()))?;
         }
-        Ok(Written { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) })
+        Ok(self.written())
+    }
+
+    fn written(&self) -> Written {
+        Written { files: self.files.load(Ordering::Relaxed), bytes: self.bytes.load(Ordering::Relaxed) }
     }
 }
 

@@ -1,10 +1,19 @@
-//! The corpus as data: `data/paragraphs.json` exactly as `site-contract.md` fixes it.
-//! Fields are only ever added, never renamed: outside scripts read them.
+//! The corpus as data, for scripts and other tools: `data/paragraphs.json` exactly as
+//! `site-contract.md` fixes it, `data/lineages.json` (each paragraph's versions across a
+//! series), `data/paragraphs.csv` (the same rows for spreadsheets), one Akoma Ntoso file per
+//! resolution ([`super::akn`]), the Atom feed ([`super::feeds`]), the sitemap
+//! ([`super::sitemap`]) and the page that documents them all. Fields are only ever added,
+//! never renamed: outside scripts read them. Everything is derived from the content alone
+//! (never the clock), so two builds of the same content are byte-identical.
+
+use std::collections::HashMap;
 
 use anyhow::Result;
 use serde::Serialize;
 
+use super::pages::Ctx;
 use super::urls;
+use crate::lineage::Change;
 use crate::model::{Kind, ParaRef};
 use crate::output::Staging;
 use crate::references::Reference;
@@ -63,9 +72,63 @@ struct ParagraphEntry<'a> {
     status: Option<&'a str>,
 }
 
-pub fn write_all(site: &Site, staging: &Staging) -> Result<()> {
+/// Write every data file and the page that documents them.
+pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
+    let site = ctx.site;
     let json = serde_json::to_vec_pretty(&paragraphs_file(site))?;
-    staging.write("data/paragraphs.json", &json)
+    staging.write("data/paragraphs.json", &json)?;
+    staging.write("data/lineages.json", &serde_json::to_vec_pretty(&lineages_file(site))?)?;
+    staging.write("data/paragraphs.csv", paragraphs_csv(site).as_bytes())?;
+    for r in &site.corpus.resolutions {
+        staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
+    }
+    staging.write("atom.xml", super::feeds::atom(site).as_bytes())?;
+    for (path, xml) in super::feeds::series_feeds(site) {
+        staging.write(&path, xml.as_bytes())?;
+    }
+    if let Some(base_url) = site.config.base_url.as_deref() {
+        for (path, xml) in super::sitemap::sitemaps(site, base_url) {
+            staging.write(&path, xml.as_bytes())?;
+        }
+        staging.write("robots.txt", super::sitemap::robots(base_url).as_bytes())?;
+    }
+    data_page(ctx, staging)
+}
+
+/// `data/index.html`: what each file holds, with a link to every file of this build.
+fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
+    #[derive(Serialize)]
+    struct AknLink<'a> {
+        symbol: &'a str,
+        href: String,
+        work: String,
+    }
+    #[derive(Serialize)]
+    struct Page<'a> {
+        akn_files: Vec<AknLink<'a>>,
+        series_feeds: Vec<(&'a str, String)>,
+        csv_columns: &'static [&'static str],
+        sitemap: bool,
+        paragraphs: usize,
+        resolutions: usize,
+    }
+    let site = ctx.site;
+    let path = "data/index.html";
+    let base = ctx.base(path, "Open data".into(), "The resolutions as data: JSON, CSV, Akoma Ntoso, Atom".into());
+    let view = Page {
+        akn_files: site
+            .corpus
+            .resolutions
+            .iter()
+            .map(|r| AknLink { symbol: &r.symbol, href: super::akn::path(r), work: super::akn::work_iri(r) })
+            .collect(),
+        series_feeds: site.corpus.series().into_iter().map(|(s, _)| (s, super::feeds::series_path(s))).collect(),
+        csv_columns: &CSV_COLUMNS,
+        sitemap: site.config.base_url.is_some(),
+        paragraphs: site.corpus.paragraph_count(),
+        resolutions: site.corpus.resolutions.len(),
+    };
+    ctx.write(staging, path, "data.html", &base, &view)
 }
 
 fn paragraphs_file(site: &Site) -> ParagraphsFile<'_> {
@@ -118,5 +181,181 @@ fn paragraph_entry<'a>(site: &'a Site, q: ParaRef, p: &'a crate::model::Paragrap
         references: site.references.of(q),
         moved: link.moved,
         status: p.attrs.status.as_deref(),
+    }
+}
+
+/// `data/lineages.json`: every lineage, each with its versions oldest first.
+#[derive(Serialize)]
+struct LineagesFile<'a> {
+    version: u32,
+    lineages: Vec<LineageEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct LineageEntry<'a> {
+    id: &'a str,
+    series: &'a str,
+    versions: Vec<VersionEntry<'a>>,
+    /// Resolutions that did not carry the lineage forward from their predecessor.
+    dropped_in: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct VersionEntry<'a> {
+    resolution: &'a str,
+    date: &'a str,
+    anchor: &'a str,
+    kind: Kind,
+    /// `new` for the first version (or one with no earlier version), else `same` or `amended`.
+    change: &'static str,
+    moved: bool,
+    previous: Option<PlaceEntry<'a>>,
+    text: &'a str,
+    url: String,
+    page: String,
+}
+
+#[derive(Serialize)]
+struct PlaceEntry<'a> {
+    resolution: &'a str,
+    anchor: &'a str,
+}
+
+/// Group paragraph versions by lineage id, lineages in order of their first version.
+fn lineages_file(site: &Site) -> LineagesFile<'_> {
+    let corpus = &site.corpus;
+    let mut order: HashMap<&str, usize> = HashMap::new();
+    let mut lineages: Vec<LineageEntry> = Vec::new();
+    for (q, p) in corpus.all_paragraphs() {
+        let r = &corpus.resolutions[q.res];
+        let id = site.lineages.id(q);
+        let slot = *order.entry(id).or_insert_with(|| {
+            lineages.push(LineageEntry { id, series: &r.series, versions: Vec::new(), dropped_in: Vec::new() });
+            lineages.len() - 1
+        });
+        let link = site.lineages.link(q);
+        let previous = link
+            .previous
+            .map(|pr| PlaceEntry { resolution: &corpus.resolutions[pr.res].symbol, anchor: &corpus.para(pr).anchor });
+        lineages[slot].versions.push(VersionEntry {
+            resolution: &r.symbol,
+            date: &r.date,
+            anchor: &p.anchor,
+            kind: p.kind,
+            change: if link.previous.is_some() { link.change.as_str() } else { Change::New.as_str() },
+            moved: link.moved,
+            previous,
+            text: &p.text,
+            url: urls::paragraph_in_resolution(r, &p.anchor),
+            page: urls::paragraph_page(r, &p.anchor),
+        });
+    }
+    for (i, dropped) in site.lineages.dropped.iter().enumerate() {
+        for &d in dropped {
+            if let Some(&slot) = order.get(site.lineages.id(d)) {
+                lineages[slot].dropped_in.push(&corpus.resolutions[i].symbol);
+            }
+        }
+    }
+    LineagesFile { version: 1, lineages }
+}
+
+/// Columns of `data/paragraphs.csv`: the scalar fields of `paragraphs.json`, flattened.
+pub const CSV_COLUMNS: [&str; 19] = [
+    "resolution",
+    "series",
+    "date",
+    "anchor",
+    "number",
+    "kind",
+    "parent",
+    "section",
+    "text",
+    "footnotes",
+    "topics",
+    "lineage",
+    "previous_resolution",
+    "previous_anchor",
+    "previous_change",
+    "moved",
+    "status",
+    "url",
+    "page",
+];
+
+/// `data/paragraphs.csv`: one row per paragraph version, RFC 4180 (CRLF, quoted when needed).
+fn paragraphs_csv(site: &Site) -> String {
+    let mut out = String::new();
+    csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+    for (q, p) in site.corpus.all_paragraphs() {
+        let r = &site.corpus.resolutions[q.res];
+        let e = paragraph_entry(site, q, p);
+        let (prev_res, prev_anchor, prev_change) = match &e.previous {
+            Some(pr) => (pr.resolution, pr.anchor, pr.change),
+            None => ("", "", ""),
+        };
+        csv_row(
+            &mut out,
+            [
+                e.resolution,
+                &r.series,
+                &r.date,
+                e.anchor,
+                e.number,
+                e.kind.as_str(),
+                e.parent.unwrap_or(""),
+                e.section.unwrap_or(""),
+                e.text,
+                &p.footnotes.join(";"),
+                &e.topics.join(";"),
+                e.lineage,
+                prev_res,
+                prev_anchor,
+                prev_change,
+                if e.moved { "true" } else { "false" },
+                e.status.unwrap_or(""),
+                &e.url,
+                &e.page,
+            ]
+            .into_iter()
+            .map(str::to_string),
+        );
+    }
+    out
+}
+
+fn csv_row(out: &mut String, fields: impl Iterator<Item = String>) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(&field));
+    }
+    out.push_str("\r\n");
+}
+
+/// One field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7).
+/// A leading space or `=`/`+`/`-`/`@` is left as is: this is data, not a spreadsheet macro guard.
+fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_rfc_4180_requires_it() {
+        assert_eq!(csv_field("plain text"), "plain text");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"yes\""), "\"say \"\"yes\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        let mut row = String::new();
+        csv_row(&mut row, ["x", "", "y,z"].into_iter().map(String::from));
+        assert_eq!(row, "x,,\"y,z\"\r\n");
     }
 }

@@ -143,7 +143,7 @@ mod tests {
         assert_eq!(html, "<em>Recalling also</em> <a href=\"x\">its resolution 2006/46</a> of July");
         let across = Overlay { start: 10, end: 20, open: "<b>".into(), close: "</b>" };
         let html = inline_html(&runs, &[across], &fnref);
-        assert_eq!(html, "<em>Recalling <b>also</b></em><b> its </b>resolution 2006/46 of July");
+        assert_eq!(html, "<em>Recalling <b>also</b></em><b> its r</b>esolution 2006/46 of July");
     }
 
     #[test]

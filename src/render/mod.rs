@@ -4,9 +4,12 @@
 //! paragraph; pages are rendered in parallel with Tera templates from the theme and written as
 //! soon as they are rendered, so memory stays flat however large the corpus.
 
+mod akn;
 mod data;
+mod feeds;
 pub mod markup;
 mod pages;
+mod sitemap;
 pub mod theme;
 pub mod urls;
 mod views;
@@ -43,23 +46,75 @@ enum Job {
     SearchIndex,
     NotFound,
     Data,
+    Notes,
+    Glossary,
 }
 
 /// Render the whole site into `staging`.
 pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
+    some(site, theme, staging, &|_| true)
+}
+
+/// Render the pages of the resolutions `wanted` accepts (resolution, paragraph and changes
+/// pages), and every page that is not a resolution's; `agreed serve` uses it to redo only the
+/// series an edit touched.
+pub fn some(site: &Site, theme: &Theme, staging: &Staging, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<()> {
     let tera = templates(theme)?;
     let prepared = pages::prepare(site);
     let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
-    jobs(site).par_iter().map(|job| ctx.render(*job, staging)).collect::<Result<()>>()?;
+    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().is_none_or(wanted)).collect();
+    let progress = progress_bar(jobs.len());
+    jobs.par_iter()
+        .map(|job| {
+            progress.inc(1);
+            ctx.render(*job, staging)
+        })
+        .collect::<Result<()>>()?;
+    progress.finish_and_clear();
     for (path, bytes) in theme.statics() {
         staging.write(path, bytes)?;
     }
     staging.write(".nojekyll", b"")?;
+    staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     Ok(())
 }
 
+/// A progress bar on a terminal for builds long enough to want one; hidden otherwise (the
+/// one-line summary is printed by the caller).
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if len < 5_000 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+impl Job {
+    /// The resolution whose pages this job renders, if any.
+    fn resolution(self) -> Option<usize> {
+        match self {
+            Job::Resolution(i) | Job::Changes(i) => Some(i),
+            Job::Paragraph(p) => Some(p.res),
+            _ => None,
+        }
+    }
+}
+
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::SearchIndex, Job::NotFound, Job::Data];
+    let mut jobs = vec![
+        Job::Home,
+        Job::TopicList,
+        Job::Search,
+        Job::SearchIndex,
+        Job::NotFound,
+        Job::Data,
+        Job::Notes,
+        Job::Glossary,
+    ];
     for (i, r) in site.corpus.resolutions.iter().enumerate() {
         jobs.push(Job::Resolution(i));
         jobs.push(Job::Changes(i));

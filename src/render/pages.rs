@@ -24,8 +24,8 @@ pub struct Ctx<'a> {
 
 /// What every page's base template needs.
 #[derive(Serialize)]
-struct Base<'a> {
-    root: String,
+pub(super) struct Base<'a> {
+    pub(super) root: String,
     site_title: &'a str,
     /// Canonical URL of this page when `base_url` is set.
     canonical: Option<String>,
@@ -45,8 +45,9 @@ pub fn prepare(site: &Site) -> Prepared {
                 .iter()
                 .enumerate()
                 .map(|(f, note)| {
-                    let refs = site.references.in_footnotes.get(i).and_then(|v| v.get(f));
-                    markup::inline_html(&note.inlines, &reference_overlays(refs.map(Vec::as_slice)), &|_| String::new())
+                    let refs = site.references.in_footnotes.get(i).and_then(|v| v.get(f)).map(Vec::as_slice);
+                    let overlays = text_overlays(site, &note.text, refs.unwrap_or_default());
+                    markup::inline_html(&note.inlines, &overlays, &|_| String::new())
                 })
                 .collect::<Vec<_>>();
             let paragraphs = r
@@ -56,7 +57,7 @@ pub fn prepare(site: &Site) -> Prepared {
                 .map(|(para, p)| {
                     let refs = site.references.of(ParaRef { res: i, para });
                     let fnref = |label: &str| footnote_ref(r, &footnotes, &p.anchor, label);
-                    markup::inline_html(&p.inlines, &reference_overlays(Some(refs)), &fnref)
+                    markup::inline_html(&p.inlines, &text_overlays(site, &p.text, refs), &fnref)
                 })
                 .collect();
             (paragraphs, footnotes)
@@ -66,9 +67,24 @@ pub fn prepare(site: &Site) -> Prepared {
     Prepared { paragraph_html, footnote_html }
 }
 
-fn reference_overlays(refs: Option<&[Reference]>) -> Vec<Overlay> {
+/// References become links; abbreviations of the glossary become `<abbr>` with the expansion.
+fn text_overlays(site: &Site, text: &str, refs: &[Reference]) -> Vec<Overlay> {
+    let mut overlays = reference_overlays(refs);
+    let hits = crate::glossary::without_references(site.glossary.find(text), refs);
+    overlays.extend(hits.into_iter().filter(|h| !h.full_name).map(|h| {
+        let e = &site.glossary.entries[h.entry];
+        Overlay {
+            start: h.start,
+            end: h.end,
+            open: format!("<abbr title=\"{}\">", markup::escape(&e.expansion)),
+            close: "</abbr>",
+        }
+    }));
+    markup::disjoint(overlays)
+}
+
+fn reference_overlays(refs: &[Reference]) -> Vec<Overlay> {
     let overlays = refs
-        .unwrap_or_default()
         .iter()
         .filter_map(|r| {
             let open = match r.target.as_ref()? {
@@ -112,11 +128,13 @@ impl Ctx<'_> {
             Job::Search => self.search(staging),
             Job::SearchIndex => crate::search::write(self.site, staging),
             Job::NotFound => self.not_found(staging),
-            Job::Data => super::data::write_all(self.site, staging),
+            Job::Notes => self.notes(staging),
+            Job::Glossary => self.glossary(staging),
+            Job::Data => super::data::write_all(self, staging),
         }
     }
 
-    fn base(&self, path: &str, title: String, description: String) -> Base<'_> {
+    pub(super) fn base(&self, path: &str, title: String, description: String) -> Base<'_> {
         Base {
             root: urls::root_of(path),
             site_title: &self.site.config.title,
@@ -126,7 +144,14 @@ impl Ctx<'_> {
         }
     }
 
-    fn write<T: Serialize>(&self, staging: &Staging, path: &str, template: &str, base: &Base, view: &T) -> Result<()> {
+    pub(super) fn write<T: Serialize>(
+        &self,
+        staging: &Staging,
+        path: &str,
+        template: &str,
+        base: &Base,
+        view: &T,
+    ) -> Result<()> {
         let mut ctx = Context::from_serialize(view).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
         ctx.insert("base", base);
         ctx.insert("root", &base.root);
@@ -327,7 +352,7 @@ impl Ctx<'_> {
     }
 
     fn history(&self, p: ParaRef) -> History<'_> {
-        let chain = self.prepared_chain(p);
+        let chain = self.site.lineages.chain(p);
         let newest = *chain.last().expect("a chain holds its own paragraph");
         let version = |q: ParaRef, with_redline: bool| {
             let r = &self.site.corpus.resolutions[q.res];
@@ -350,17 +375,8 @@ impl Ctx<'_> {
         };
         let full = newest == p;
         let versions = chain.iter().rev().map(|&q| version(q, full || q == p)).collect();
-        let series_newest = self
-            .site
-            .corpus
-            .series()
-            .into_iter()
-            .find(|(s, _)| *s == self.site.corpus.resolutions[p.res].series)
-            .and_then(|(_, v)| v.last().copied());
-        let dropped_after = (Some(newest.res) != series_newest).then(|| {
-            let r = &self.site.corpus.resolutions[newest.res];
-            ResolutionRef::new(r)
-        });
+        let dropped_after =
+            self.site.lineages.dropped_in(p).map(|_| ResolutionRef::new(&self.site.corpus.resolutions[newest.res]));
         let first = chain[0];
         History {
             versions,
@@ -377,32 +393,6 @@ impl Ctx<'_> {
             last_seen: dropped_after,
             lineage: self.site.lineages.id(p),
         }
-    }
-
-    /// All versions of `p`'s lineage, oldest first.
-    fn prepared_chain(&self, p: ParaRef) -> Vec<ParaRef> {
-        let mut chain = vec![p];
-        let mut cur = p;
-        while let Some(prev) = self.site.lineages.link(cur).previous {
-            chain.insert(0, prev);
-            cur = prev;
-        }
-        let id = self.site.lineages.id(p);
-        let mut cur = p;
-        'forward: loop {
-            for res in cur.res + 1..self.site.corpus.resolutions.len() {
-                for para in 0..self.site.corpus.resolutions[res].paragraphs.len() {
-                    let q = ParaRef { res, para };
-                    if self.site.lineages.link(q).previous == Some(cur) && self.site.lineages.id(q) == id {
-                        chain.push(q);
-                        cur = q;
-                        continue 'forward;
-                    }
-                }
-            }
-            break;
-        }
-        chain
     }
 
     fn changes(&self, i: usize, staging: &Staging) -> Result<()> {
@@ -549,7 +539,7 @@ impl Ctx<'_> {
             for (para, p) in r.paragraphs.iter().enumerate() {
                 let q = ParaRef { res, para };
                 let Some(hit) = self.site.topics.of(q).iter().find(|h| h.topic == t) else { continue };
-                let first = self.prepared_chain(q)[0];
+                let first = self.site.lineages.first_appeared(q);
                 items.push(Item {
                     citation: format!("{}, {}", r.symbol, p.citation_label()),
                     href: urls::paragraph_in_resolution(r, &p.anchor),
@@ -565,6 +555,46 @@ impl Ctx<'_> {
         }
         let view = Page { topic, groups, chart: chart_svg(&topic.name, &per_year) };
         self.write(staging, &path, "topic.html", &base, &view)
+    }
+
+    fn glossary(&self, staging: &Staging) -> Result<()> {
+        let path = "glossary/index.html";
+        let base = self.base(path, "Glossary".into(), "Abbreviations and bodies named in the resolutions".into());
+        let entries: Vec<serde_json::Value> = self
+            .site
+            .glossary
+            .entries
+            .iter()
+            .map(|e| serde_json::json!({"slug": e.slug(), "term": e.term, "expansion": e.expansion, "description": e.description}))
+            .collect();
+        self.write(staging, path, "glossary.html", &base, &serde_json::json!({ "entries": entries }))
+    }
+
+    fn notes(&self, staging: &Staging) -> Result<()> {
+        #[derive(Serialize)]
+        struct Item<'a> {
+            citation: String,
+            href: String,
+            html: &'a str,
+        }
+        let path = "notes/index.html";
+        let base = self.base(path, "Editorial notes".into(), "Editorial notes on the resolutions".into());
+        let items: Vec<Item> = self
+            .site
+            .notes
+            .notes
+            .iter()
+            .map(|n| {
+                let r = &self.site.corpus.resolutions[n.target.res];
+                let p = self.site.corpus.para(n.target);
+                Item {
+                    citation: format!("{}, {}", r.symbol, p.citation_label()),
+                    href: urls::paragraph_page(r, &p.anchor),
+                    html: &n.html,
+                }
+            })
+            .collect();
+        self.write(staging, path, "notes.html", &base, &serde_json::json!({ "notes": items }))
     }
 
     fn search(&self, staging: &Staging) -> Result<()> {

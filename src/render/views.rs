@@ -78,6 +78,8 @@ pub struct ParaView<'a> {
     pub topics: Vec<Chip<'a>>,
     pub change: Option<ChangeBadge<'a>>,
     pub status: Option<&'a str>,
+    /// Editorial notes on the paragraph, as HTML.
+    pub notes: Vec<&'a str>,
 }
 
 impl<'a> ParaView<'a> {
@@ -99,6 +101,7 @@ impl<'a> ParaView<'a> {
             topics: chips(site, p),
             change: change_badge(site, p),
             status: para.attrs.status.as_deref(),
+            notes: site.notes.of(p).map(|n| n.html.as_str()).collect(),
         }
     }
 }

@@ -71,7 +71,7 @@ pub fn broken_links(site: &Path) -> Vec<String> {
 }
 
 fn check_link(site: &Path, page: &str, link: &str, ids: &HashMap<&str, BTreeSet<String>>) -> Option<String> {
-    if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
+    if ["http://", "https://", "mailto:", "data:"].iter().any(|s| link.starts_with(s)) {
         return None;
     }
     if link.starts_with('/') {

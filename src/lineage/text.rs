@@ -1,0 +1,151 @@
+//! Normalised words of a paragraph: what "the same words" means for lineage and diffs.
+//!
+//! Two versions are the same when their words are the same once letter case, punctuation,
+//! quote style, whitespace and footnote markers are set aside (`data/paragraphs.json`
+//! `change`). Words are hashed while the text is scanned, so profiling a paragraph allocates
+//! only its token and term vectors; nothing downstream clones text.
+
+use crate::model::Kind;
+
+/// The words of `text` in order, each as a 64-bit hash of its lower-cased letters and digits.
+///
+/// Anything that is not a letter or a digit separates words, so "capacity-building",
+/// "capacity – building" and "capacity building" have the same words, and ’ ' “ " never count.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most text is ASCII: hash the byte directly, which is what `fnv_char` would do.
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                in_word = true;
+                continue;
+            }
+        } else if c.is_alphanumeric() {
+            for lc in c.to_lowercase() {
+                h = fnv_char(h, lc);
+            }
+            in_word = true;
+            continue;
+        }
+        if in_word {
+            out.push(h);
+            h = FNV_OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
+/// The lower-cased words of `text`, for messages and tests.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Whether two texts have the same words (the `same` relation): the same word sequence, or the
+/// same letters and digits once whitespace and punctuation are gone altogether, so that a word
+/// hyphenated or split in one copy ("gender-disaggregated", "genderdisaggregated") is still the
+/// same word.
+pub fn same_words(a: &str, b: &str) -> bool {
+    word_hashes(a) == word_hashes(b) || squeezed_hash(a) == squeezed_hash(b)
+}
+
+/// A hash of the lower-cased letters and digits of `text`, ignoring everything else.
+pub fn squeezed_hash(text: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            h = (h ^ u64::from((c as u8).to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        } else {
+            for lc in c.to_lowercase() {
+                h = fnv_char(h, lc);
+            }
+        }
+    }
+    h
+}
+
+/// What the aligner knows about one paragraph: its words and its terms (words and word pairs).
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub kind: Kind,
+    /// Word hashes in order: equal vectors mean the same words.
+    pub words: Vec<u64>,
+    /// Distinct terms, sorted: every word and every pair of adjacent words (a 2-shingle).
+    pub terms: Vec<u64>,
+    /// [`squeezed_hash`] of the text.
+    pub squeezed: u64,
+}
+
+impl Profile {
+    /// Whether the two paragraphs have the same words (see [`same_words`]).
+    pub fn same_words(&self, other: &Profile) -> bool {
+        self.words == other.words || self.squeezed == other.squeezed
+    }
+
+    pub fn new(kind: Kind, text: &str) -> Profile {
+        let words = word_hashes(text);
+        let mut terms = Vec::with_capacity(words.len() * 2);
+        terms.extend_from_slice(&words);
+        terms.extend(words.windows(2).map(|w| pair_hash(w[0], w[1])));
+        terms.sort_unstable();
+        terms.dedup();
+        Profile { kind, words, terms, squeezed: squeezed_hash(text) }
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// A word pair gets a hash of its own, distinct from any single word's with overwhelming odds.
+fn pair_hash(a: u64, b: u64) -> u64 {
+    let x = a.rotate_left(23) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_punctuation_quotes_and_spacing_do_not_change_the_words() {
+        assert!(same_words("Welcomes the “Road map”, and  notes", "welcomes the \"road map\" and notes"));
+        assert!(same_words("capacity – building", "capacity-building"));
+        assert!(same_words("women’s access", "women's access"));
+    }
+
+    #[test]
+    fn a_word_joined_or_hyphenated_differently_is_the_same_word() {
+        assert!(same_words("the value of genderdisaggregated data", "the value of gender-disaggregated data"));
+        assert!(same_words("the day -to-day matters", "the day-to-day matters"));
+    }
+
+    #[test]
+    fn a_changed_word_changes_the_words() {
+        assert!(!same_words("Welcomes the report", "Recalls the report"));
+        assert!(!same_words("in 2022", "in 2024"));
+    }
+
+    #[test]
+    fn terms_hold_words_and_word_pairs_once_each() {
+        let p = Profile::new(Kind::Operative, "the digital divide and the digital divide");
+        // words: the, digital, divide, and (4); pairs: the·digital, digital·divide, divide·and, and·the (4)
+        assert_eq!(p.terms.len(), 8);
+        assert_eq!(p.words.len(), 7);
+    }
+}
