@@ -77,6 +77,19 @@ fn dropped_after<'a>(site: &'a Site, hits: &[ParaRef]) -> Option<&'a str> {
         .map(|w| site.corpus.resolutions[w[0]].symbol.as_str())
 }
 
+/// Where the lineage carries a paragraph holding `hits`, in the resolution that dropped them, to
+/// a version without them: its citation, as the lookup names it.
+fn successor(site: &Site, hits: &[ParaRef]) -> Option<String> {
+    let last = site.corpus.index_of(dropped_after(site, hits)?)?;
+    let next = (last + 1..site.corpus.resolutions.len())
+        .find(|&i| site.corpus.resolutions[i].series == site.corpus.resolutions[last].series)?;
+    let r = &site.corpus.resolutions[next];
+    (0..r.paragraphs.len()).map(|para| ParaRef { res: next, para }).find_map(|q| {
+        let prev = site.lineages.links.get(q.res)?.get(q.para)?.previous?;
+        hits.contains(&prev).then(|| format!("{}, {}", r.symbol, site.corpus.para(q).citation_label()))
+    })
+}
+
 /// Two consecutive words of the corpus that some paragraphs hold apart but not together: a
 /// phrase for which quoting must change the answer; one that a later resolution dropped when
 /// there is such a phrase, so the lookup's "dropped" line is checked too.
@@ -116,6 +129,7 @@ fn spec(site: &Site, query: &str, dir: &Path) -> std::path::PathBuf {
             "hits": phrase_refs.iter().map(|&p| hit(site, p)).collect::<Vec<_>>(),
             "first": first,
             "dropped": dropped_after(site, &phrase_refs),
+            "successor": successor(site, &phrase_refs),
         },
     });
     let file = dir.join("search-spec.json");

@@ -5,7 +5,8 @@
 //
 // usage: node search.mjs SITE_DIR SPEC_JSON SCREENSHOT_DIR
 // SPEC_JSON: {"words": {"q", "hits": [HIT]},
-//             "phrase": {"q", "hits": [HIT], "first": SYMBOL, "dropped": SYMBOL or null}}
+//             "phrase": {"q", "hits": [HIT], "first": SYMBOL, "dropped": SYMBOL or null,
+//                        "successor": CITATION or null (the lineage's next version, without it)}}
 // HIT: {"href": "E/RES/2030/1/index.html#2", "year": 2030, "kind": "o", "symbol": "E/RES/2030/1"}
 import fs from "node:fs";
 import path from "node:path";
@@ -72,6 +73,10 @@ for (const mode of ["file", "http"]) {
   const dropped = await page.locator(".lookup dl").first().textContent();
   const saysDropped = phrase.dropped ? dropped.includes(`After ${phrase.dropped};`) : dropped.includes("Never");
   check(saysDropped, `${mode}: the lookup panel reads ${dropped}; expected it dropped after ${phrase.dropped}`);
+  if (phrase.successor) {
+    check(dropped.includes(`continues as ${phrase.successor} without the phrase`),
+      `${mode}: the lookup panel reads ${dropped}; expected the lineage successor ${phrase.successor}`);
+  }
 
   // Typing into the box searches as you type.
   await page.goto(searchUrl(mode));

@@ -168,7 +168,7 @@
       if (seen === need && need > 1) best = Math.min(best, m.index - Math.min.apply(null, last) + m[0].length);
     }
     var exact = fullRe && fullRe.test(f) ? 1 : 0;
-    return exact * 1e6 + (need > 1 ? 1e4 / best : 0) * 10 + Math.min(hits, 20) - f.length / 1e5;
+    return exact * 1e6 + (need > 1 ? 1e4 / best : 0) * 10 + Math.min(hits, 20);
   }
 
   // Texts matching every stem and every phrase, ranked; then their paragraphs, newest first
@@ -184,7 +184,9 @@
     var full = q.words.length > 1 ? phraseRe(q.words) : null;
     var scores = new Float64Array(cand.length);
     for (var c = 0; c < cand.length; c++) scores[c] = score(ix, cand[c], q.stems.length, re, full);
-    var order = Array.from(cand.keys()).sort(function (a, b) { return scores[b] - scores[a] || cand[a] - cand[b]; });
+    // Equal scores: the text of the newest paragraph first (corpus order is series, then date).
+    var newest = function (c) { var ps = ix.byText[cand[c]]; return ps[ps.length - 1]; };
+    var order = Array.from(cand.keys()).sort(function (a, b) { return scores[b] - scores[a] || newest(b) - newest(a); });
     var out = [];
     for (var o = 0; o < order.length; o++) {
       var ps = ix.byText[cand[order[o]]];
@@ -257,6 +259,13 @@
       while ((m2 = w.exec(f))) if (stemSet.has(stem(m2[0]))) ranges.push([m2.index, m2.index + m2[0].length]);
     }
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    // Words next to each other read as one mark: "Addis Ababa", not "Addis" "Ababa".
+    ranges = ranges.reduce(function (out, rg) {
+      var last = out[out.length - 1];
+      if (last && rg[0] >= last[0] && /^\s*$/.test(text.slice(last[1], rg[0]))) last[1] = Math.max(last[1], rg[1]);
+      else out.push(rg.slice());
+      return out;
+    }, []);
     var first = ranges.length ? ranges[0][0] : 0;
     var from = 0, to = text.length, LEN = 260;
     if (text.length > LEN) {
@@ -376,9 +385,10 @@
         var dd = el("dd", {}, ["After ", resLink(e.res), "; not in ", resLink(e.next), "."]);
         var succ = successors(ix, e.res, e.next).filter(function (x) { return info.perRes.get(e.res).indexOf(x.from) >= 0; });
         succ.forEach(function (x) {
-          dd.appendChild(document.createTextNode(" " + ix.paras[x.from].label + " became "));
-          dd.appendChild(el("a", { href: paraHref(root, ix.raw.res[e.next], ix.paras[x.to].anchor), text: ix.paras[x.to].label }));
-          dd.appendChild(document.createTextNode(", without the phrase."));
+          var r = ix.raw.res[e.next];
+          dd.appendChild(document.createTextNode(" Its " + ix.paras[x.from].label + " continues as "));
+          dd.appendChild(el("a", { href: paraHref(root, r, ix.paras[x.to].anchor), text: r.s + ", " + ix.paras[x.to].label }));
+          dd.appendChild(document.createTextNode(" without the phrase."));
         });
         dl.appendChild(dd);
       });
