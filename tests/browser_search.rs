@@ -114,6 +114,17 @@ fn discriminating_phrase(site: &Site, index: &Words) -> Vec<String> {
     fallback.expect("a phrase of the corpus that tells quoted from unquoted words")
 }
 
+/// Texts with the stems Rust gives their words, for the browser to give the same: the paragraphs
+/// of the corpus and words that exercise every rule of the stemmer and of folding.
+fn stem_samples(site: &Site) -> Vec<(String, Vec<String>)> {
+    let rules = "Countries technologies PROCESSES boxes approaches wishes buzzes divides access status analysis \
+                 its ties Développement Côte d’Ivoire «Échange» Secretary-General 2006/46 naïve ﬁnance Straße İstanbul";
+    std::iter::once(rules)
+        .chain(site.corpus.all_paragraphs().map(|(_, p)| p.text.as_str()))
+        .map(|t| (t.to_string(), words(t).iter().map(|w| stem(w)).collect()))
+        .collect()
+}
+
 /// Write the expectations of `search.mjs` for `query` and return the file.
 fn spec(site: &Site, query: &str, dir: &Path) -> std::path::PathBuf {
     let index = Words::of(site);
@@ -131,6 +142,7 @@ fn spec(site: &Site, query: &str, dir: &Path) -> std::path::PathBuf {
             "dropped": dropped_after(site, &phrase_refs),
             "successor": successor(site, &phrase_refs),
         },
+        "stems": stem_samples(site),
     });
     let file = dir.join("search-spec.json");
     std::fs::write(&file, spec.to_string()).unwrap();

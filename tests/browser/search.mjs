@@ -6,7 +6,8 @@
 // usage: node search.mjs SITE_DIR SPEC_JSON SCREENSHOT_DIR
 // SPEC_JSON: {"words": {"q", "hits": [HIT]},
 //             "phrase": {"q", "hits": [HIT], "first": SYMBOL, "dropped": SYMBOL or null,
-//                        "successor": CITATION or null (the lineage's next version, without it)}}
+//                        "successor": CITATION or null (the lineage's next version, without it)},
+//            "stems": [[TEXT, [STEM…]]] (what the build makes of the words of TEXT)}
 // HIT: {"href": "E/RES/2030/1/index.html#2", "year": 2030, "kind": "o", "symbol": "E/RES/2030/1"}
 import fs from "node:fs";
 import path from "node:path";
@@ -51,6 +52,16 @@ for (const mode of ["file", "http"]) {
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   const words = spec.words, phrase = spec.phrase;
   const expectWords = words.hits.map((h) => h.href);
+
+  // The browser splits, folds and stems words exactly as the build did.
+  if (mode === "file") {
+    await page.goto(searchUrl(mode));
+    const differ = await page.evaluate((samples) => samples.filter(([text, stems]) =>
+      JSON.stringify(window.AgreedSearch.words(text).map(window.AgreedSearch.stem)) !== JSON.stringify(stems))
+      .map(([text, stems]) => `${text}: browser ${JSON.stringify(window.AgreedSearch.words(text).map(window.AgreedSearch.stem))}, build ${JSON.stringify(stems)}`),
+    spec.stems);
+    check(differ.length === 0, `words or stems differ between the build and the browser:\n${differ.slice(0, 5).join("\n")}`);
+  }
 
   // A ?q= deep link opens with the results.
   await page.goto(searchUrl(mode, "q=" + encodeURIComponent(words.q)));
