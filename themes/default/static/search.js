@@ -350,6 +350,8 @@
     return out;
   }
 
+  var USED_LINKS = 3;
+
   function lookupSection(ix, q, matches, root) {
     var phrase = q.phrases[0].join(" ");
     var info = lookup(ix, matches);
@@ -373,7 +375,12 @@
         var ps = info.perRes.get(ri);
         var li = el("li", {}, [resLink(ri)]);
         li.appendChild(document.createTextNode(": "));
-        ps.forEach(function (p, n) { if (n) li.appendChild(document.createTextNode(", ")); li.appendChild(el("a", { href: paraHref(root, ix.raw.res[ri], ix.paras[p].anchor), text: ix.paras[p].label })); });
+        // A few paragraphs each: a phrase used everywhere would otherwise list thousands.
+        ps.slice(0, USED_LINKS).forEach(function (p, n) {
+          if (n) li.appendChild(document.createTextNode(", "));
+          li.appendChild(el("a", { href: paraHref(root, ix.raw.res[ri], ix.paras[p].anchor), text: ix.paras[p].label }));
+        });
+        if (ps.length > USED_LINKS) li.appendChild(document.createTextNode(" and " + (ps.length - USED_LINKS) + " more"));
         list.appendChild(li);
       });
       dl.appendChild(el("dd", {}, [list]));
@@ -383,7 +390,8 @@
       drops.forEach(function (e) {
         if (e.kind === "back") { dl.appendChild(el("dd", {}, ["Back in ", resLink(e.res), "."])); return; }
         var dd = el("dd", {}, ["After ", resLink(e.res), "; not in ", resLink(e.next), "."]);
-        var succ = successors(ix, e.res, e.next).filter(function (x) { return info.perRes.get(e.res).indexOf(x.from) >= 0; });
+        var had = new Set(info.perRes.get(e.res));
+        var succ = successors(ix, e.res, e.next).filter(function (x) { return had.has(x.from); });
         succ.forEach(function (x) {
           var r = ix.raw.res[e.next];
           dd.appendChild(document.createTextNode(" Its " + ix.paras[x.from].label + " continues as "));
@@ -447,23 +455,31 @@
       try { history.replaceState(null, "", s ? "?" + s : window.location.pathname.split("/").pop()); } catch (e) { /* file:// in some browsers */ }
     }
 
+    // Search and draw; note the time it took (for tests and benchmarks).
     function render() {
+      var started = performance.now();
+      var engineMs = draw();
+      document.documentElement.setAttribute("data-engine-ms", engineMs.toFixed(2));
+      document.documentElement.setAttribute("data-search-ms", (performance.now() - started).toFixed(2));
+    }
+
+    // Returns the engine's time.
+    function draw() {
       var started = performance.now();
       var q = parse(box.value);
       var c = chosen();
       out.textContent = "";
-      if (!q.stems.length) { status.textContent = ""; return; }
+      if (!q.stems.length) { status.textContent = ""; return 0; }
       var all = run(ix, q);
       var hits = all.filter(function (p) { return passes(ix, p, c); });
-      var ms = performance.now() - started;
-      document.documentElement.setAttribute("data-search-ms", ms.toFixed(2));
+      var engineMs = performance.now() - started;
       var key = box.value + JSON.stringify(c);
       if (key !== lastKey) { shown = PAGE; lastKey = key; }
       status.textContent = hits.length === 0 ? "No paragraph matches." :
         hits.length + (hits.length === 1 ? " paragraph" : " paragraphs") +
         (hits.length < all.length ? " (of " + all.length + " before filters)" : "") + ".";
       if (q.phrases.length && all.length) out.appendChild(lookupSection(ix, q, all, root));
-      if (!hits.length) return;
+      if (!hits.length) return engineMs;
       var phraseRes = q.phrases.map(function (p) { return new RegExp(phraseRe(p).source, "u"); });
       var list = el("ol", { className: "hits results", "aria-label": "Results" });
       hits.slice(0, shown).forEach(function (p) { list.appendChild(resultItem(ix, p, q, phraseRes, root)); });
@@ -480,6 +496,7 @@
         });
         out.appendChild(more);
       }
+      return engineMs;
     }
 
     var timer = null;
