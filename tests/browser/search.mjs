@@ -189,6 +189,8 @@ for (const mode of ["file", "http"]) {
         await page.goto(searchUrl(mode, "q=" + encodeURIComponent(q)));
         await waitForSearch(page);
         await page.screenshot({ path: path.join(shots, `${what}-${name}.png`), fullPage: name === "desktop" });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        check(overflow <= 0, `${mode}: the ${what} search page is ${overflow}px wider than a ${width}px screen`);
       }
       await page.goto(searchUrl(mode, "q=" + encodeURIComponent(words.q)));
       await waitForSearch(page);
