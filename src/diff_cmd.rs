@@ -17,7 +17,7 @@ use anyhow::{bail, Context, Result};
 use crate::cli::DiffArgs;
 use crate::config::Config;
 use crate::lineage::diff::{word_diff, Segment};
-use crate::lineage::{align, align_resolutions, text::same_words, Lineages, Overrides};
+use crate::lineage::{align, align_resolutions, longest_increasing, text::same_words, Lineages, Overrides};
 use crate::model::{Corpus, ParaRef};
 
 /// How changes are marked.
@@ -107,29 +107,6 @@ fn mark_moved(mut rows: Vec<Row>) -> Vec<Row> {
     rows
 }
 
-/// Which elements of `xs` belong to one longest strictly increasing subsequence.
-pub fn longest_increasing(xs: &[usize]) -> Vec<bool> {
-    // Patience sorting: tails[k] = index of the smallest tail of an increasing run of length k+1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut back: Vec<Option<usize>> = vec![None; xs.len()];
-    for i in 0..xs.len() {
-        let k = tails.partition_point(|&t| xs[t] < xs[i]);
-        back[i] = k.checked_sub(1).map(|k| tails[k]);
-        if k == tails.len() {
-            tails.push(i);
-        } else {
-            tails[k] = i;
-        }
-    }
-    let mut keep = vec![false; xs.len()];
-    let mut at = tails.last().copied();
-    while let Some(i) = at {
-        keep[i] = true;
-        at = back[i];
-    }
-    keep
-}
-
 fn render(corpus: &Corpus, a: usize, b: usize, rows: &[Row], style: Style) -> String {
     let (ra, rb) = (&corpus.resolutions[a], &corpus.resolutions[b]);
     let mut out = String::new();
@@ -211,12 +188,6 @@ pub fn redline(segments: &[Segment], style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn longest_increasing_keeps_the_ordered_run() {
-        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3]), vec![true, true, false, true, true]);
-        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
-    }
 
     #[test]
     fn plain_redline_marks_changes_with_brackets() {

@@ -21,6 +21,7 @@ pub mod references;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod timings;
 pub mod topics;
 
 use std::time::Instant;
@@ -56,16 +57,23 @@ pub struct BuildReport {
 
 /// Read the content and work out everything the pages show, without writing anything.
 pub fn analyse(config: &Config) -> Result<Site> {
-    analyse_corpus(config, content::load(&config.content_dir)?)
+    let t = timings::Timer::start();
+    let corpus = content::load(&config.content_dir)?;
+    t.lap("load and parse");
+    analyse_corpus(config, corpus)
 }
 
 /// The stages after loading, for a corpus already in memory (`agreed serve` re-reads only the
 /// files that changed).
 pub fn analyse_corpus(config: &Config, corpus: model::Corpus) -> Result<Site> {
+    let t = timings::Timer::start();
     let (lineages, lineage_warnings) = lineage::align(&corpus, &lineage::Overrides::load(&config.content_dir)?);
+    t.lap("lineage");
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
+    t.lap("topics");
     let references = references::resolve(&corpus);
+    t.lap("references");
     let notes = notes::load(&config.content_dir, &corpus)?;
     let glossary = glossary::load(&config.content_dir)?;
     Ok(Site { config: config.clone(), corpus, lineages, lineage_warnings, topics, references, notes, glossary })
@@ -84,8 +92,11 @@ pub fn build(config: &Config) -> Result<BuildReport> {
     let site = analyse(config)?;
     let theme = render::Theme::load(config.theme_dir.as_deref())?;
     let staging = output::Staging::create(&config.output_dir, config.minify)?;
+    let t = timings::Timer::start();
     render::all(&site, &theme, &staging)?;
+    t.lap("render and write");
     let written = staging.commit()?;
+    t.lap("swap");
     Ok(BuildReport {
         resolutions: site.corpus.resolutions.len(),
         paragraphs: site.corpus.paragraph_count(),

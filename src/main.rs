@@ -20,3 +20,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// Rendering thousands of pages allocates many small strings from several threads; mimalloc
+// handles that pattern far better than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -130,6 +130,9 @@ fn the_history_of_a_paragraph_runs_oldest_to_newest_with_one_id() {
         assert_eq!(l.chain(v), chain, "every version shares the chain");
     }
     assert_eq!(l.first_appeared(newest), chain[0]);
+    assert_eq!(l.unchanged_since(newest), chain[0], "pp1 never changed");
+    let event = at(&c, "E/RES/2024/5", "1");
+    assert_eq!(l.unchanged_since(event), at(&c, "E/RES/2023/2", "2"), "last amended in 2023");
     assert_eq!(l.last_seen(chain[0]), newest);
     assert_eq!(l.dropped_in(chain[0]), None, "still in the newest resolution");
     let gone = at(&c, "E/RES/2021/1", "3");
@@ -165,6 +168,10 @@ fn overrides_force_and_cut_links() {
     assert_eq!(l.link(at(&c, "E/RES/2023/2", "2")).change, Change::New);
     assert_eq!(l.dropped[c.index_of("E/RES/2023/2").unwrap()], vec![at(&c, "E/RES/2021/1", "1")]);
     assert_eq!(l.id(at(&c, "E/RES/2023/2", "1")), "E/RES/2021/1#3");
+    // 2021#3 now comes first: one of the two crossing links is moved, nothing else.
+    let r = c.index_of("E/RES/2023/2").unwrap();
+    let moved: Vec<&str> = l.summary(r).moved.iter().map(|&i| c.resolutions[r].paragraphs[i].anchor.as_str()).collect();
+    assert!(moved == ["1"] || moved == ["3"], "{moved:?}");
 }
 
 #[test]
@@ -208,4 +215,49 @@ fn the_overrides_file_is_optional_and_read_from_the_content_folder() {
     let o = Overrides::load(dir.path()).unwrap();
     assert_eq!(o.entries.len(), 1);
     assert_eq!(o.file, dir.path().join("lineage-overrides.toml"));
+}
+
+const PART_X: &str = "Calls upon all stakeholders to promote an enabling policy environment for investment and to foster public-private cooperation for sustainable investment in information and communications technology infrastructure";
+const PART_Y: &str = "invites international and regional organizations to assess and report on a regular basis on the universal accessibility of nations to information and communications technologies";
+
+/// 2021: the two parts as one paragraph; 2023: as two.
+fn split_corpus(reverse: bool) -> Corpus {
+    let joined = format!("{PART_X}, and {PART_Y};");
+    let (x, y) = (format!("{PART_X};"), format!("Also {PART_Y};"));
+    let one = body(&[DATABASE, &joined, COOPERATION]);
+    let two = body(&[DATABASE, &x, &y, COOPERATION]);
+    let (first, second) = if reverse { (two, one) } else { (one, two) };
+    Corpus::new(vec![
+        resolution("E/RES/2021/1", "wsis", "2021-07-20", &refs(&first)),
+        resolution("E/RES/2023/2", "wsis", "2023-06-07", &refs(&second)),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn a_paragraph_cut_in_two_is_a_split_linked_to_its_larger_part() {
+    let c = split_corpus(false);
+    let (l, _) = align(&c, &Overrides::none());
+    let r = c.index_of("E/RES/2023/2").unwrap();
+    let split = &l.splits[r];
+    assert_eq!(split.len(), 1, "{split:?}");
+    assert_eq!(split[0].from, at(&c, "E/RES/2021/1", "2"));
+    assert_eq!(split[0].into, vec![at(&c, "E/RES/2023/2", "2"), at(&c, "E/RES/2023/2", "3")]);
+    assert_eq!(previous(&c, &l, "E/RES/2023/2", "2").as_deref(), Some("E/RES/2021/1#2"));
+    assert_eq!(l.link(at(&c, "E/RES/2023/2", "3")).change, Change::New);
+    assert!(l.dropped[r].is_empty());
+}
+
+#[test]
+fn two_paragraphs_joined_are_a_merge_and_neither_is_dropped() {
+    let c = split_corpus(true);
+    let (l, _) = align(&c, &Overrides::none());
+    let r = c.index_of("E/RES/2023/2").unwrap();
+    let merges = &l.merges[r];
+    assert_eq!(merges.len(), 1, "{merges:?}");
+    assert_eq!(merges[0].from, vec![at(&c, "E/RES/2021/1", "2"), at(&c, "E/RES/2021/1", "3")]);
+    assert_eq!(merges[0].into, at(&c, "E/RES/2023/2", "2"));
+    assert!(l.dropped[r].is_empty(), "{:?}", l.dropped[r]);
+    let absorbed = at(&c, "E/RES/2021/1", "3");
+    assert_eq!(l.merged_into(absorbed), Some(at(&c, "E/RES/2023/2", "2")));
 }

@@ -61,7 +61,7 @@ fn every_link_and_anchor_of_the_seed_site_resolves() {
     ] {
         assert!(site.join(path).is_file(), "missing {path}");
     }
-    let html = std::fs::read_to_string(site.join("E/RES/2025/18/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2025/18/index.html");
     let ids = common::ids(&html);
     for id in ["pp1", "pp10", "1", "29", "138", "116a", "116d", "fn5"] {
         assert!(ids.contains(id), "no id {id} on the resolution page");
@@ -71,7 +71,7 @@ fn every_link_and_anchor_of_the_seed_site_resolves() {
 #[test]
 fn paragraph_108_links_paragraph_5_above_to_its_anchor() {
     let (_tmp, site) = build(&repo(), None);
-    let html = std::fs::read_to_string(site.join("E/RES/2025/18/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2025/18/index.html");
     let para = html.split(" id=108>").nth(1).expect("paragraph 108");
     let para = &para[..para.find("class=tools").unwrap()];
     assert!(para.contains("href=../../../../E/RES/2025/18/index.html#5>paragraph 5 above</a>"), "{para}");

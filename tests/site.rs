@@ -35,7 +35,7 @@ fn every_internal_link_and_anchor_of_the_fixture_site_resolves() {
 #[test]
 fn paragraph_anchors_follow_the_contract() {
     let (_tmp, site) = build(&basic(), None);
-    let html = std::fs::read_to_string(site.join("E/RES/2031/2/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2031/2/index.html");
     let ids = common::ids(&html);
     for id in ["pp1", "pp3", "1", "4", "4a", "4b", "5", "fn1"] {
         assert!(ids.contains(id), "no id {id}");
@@ -92,24 +92,24 @@ fn text_from_the_content_is_escaped_never_run() {
         let markup = values.replace_all(&html, "=\"\"");
         assert!(!markup.contains("<script>alert"), "{path} runs a script from the content");
     }
-    let html = std::fs::read_to_string(site.join("E/RES/2031/2/2/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2031/2/2/index.html");
     assert!(html.contains("&lt;script>alert") || html.contains("&lt;script&gt;alert"), "the text is shown");
 }
 
 #[test]
 fn canonical_and_copy_urls_come_from_base_url() {
     let (_tmp, site) = build(&basic(), Some("https://example.org/agreed"));
-    let html = std::fs::read_to_string(site.join("E/RES/2031/2/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2031/2/index.html");
     assert!(
         html.contains("href=https://example.org/agreed/E/RES/2031/2/ rel=canonical")
             || html.contains("rel=canonical href=https://example.org/agreed/E/RES/2031/2/"),
         "canonical link"
     );
     assert!(html.contains("data-url=https://example.org/agreed/E/RES/2031/2/#5"), "copy URL of paragraph 5");
-    let page = std::fs::read_to_string(site.join("E/RES/2031/2/5/index.html")).unwrap();
+    let page = common::page(&site, "E/RES/2031/2/5/index.html");
     assert!(page.contains("https://example.org/agreed/E/RES/2031/2/5/"));
     assert!(page.contains("og:title"));
-    let not_found = std::fs::read_to_string(site.join("404.html")).unwrap();
+    let not_found = common::page(&site, "404.html");
     assert!(not_found.contains("href=https://example.org/agreed/static/style.css"));
 }
 
@@ -170,14 +170,14 @@ fn bad_content_stops_the_build_with_file_and_line() {
 #[test]
 fn resolution_page_snapshot() {
     let (_tmp, site) = build(&basic(), None);
-    let html = std::fs::read_to_string(site.join("E/RES/2031/2/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2031/2/index.html");
     insta::assert_snapshot!("resolution_page", readable_html(&html));
 }
 
 #[test]
 fn paragraph_page_snapshot() {
     let (_tmp, site) = build(&basic(), None);
-    let html = std::fs::read_to_string(site.join("E/RES/2031/2/3/index.html")).unwrap();
+    let html = common::page(&site, "E/RES/2031/2/3/index.html");
     insta::assert_snapshot!("paragraph_page", readable_html(&html));
 }
 

@@ -192,21 +192,29 @@ impl TermIndex {
         let mut ids: HashMap<u64, u32, BuildHasherDefault<IdentityHasher>> =
             HashMap::with_capacity_and_hasher(capacity, Default::default());
         let (mut df, mut df_old) = (Vec::<u32>::with_capacity(capacity), Vec::<u32>::with_capacity(capacity));
+        // `seen[id]` is the last paragraph (counting both sides) that held term `id`, so a term
+        // repeated within a paragraph is counted once.
+        let mut seen: Vec<u32> = Vec::with_capacity(capacity);
+        let mut paragraph = 0u32;
         let mut number = |p: &Profile, is_old: bool| -> Vec<u32> {
-            p.terms
-                .iter()
-                .map(|&t| {
-                    let next = df.len() as u32;
-                    let id = *ids.entry(t).or_insert(next);
-                    if id == next {
-                        df.push(0);
-                        df_old.push(0);
-                    }
+            paragraph += 1;
+            let mut out = Vec::with_capacity(p.terms.len());
+            for &t in &p.terms {
+                let next = df.len() as u32;
+                let id = *ids.entry(t).or_insert(next);
+                if id == next {
+                    df.push(0);
+                    df_old.push(0);
+                    seen.push(0);
+                }
+                if seen[id as usize] != paragraph {
+                    seen[id as usize] = paragraph;
                     df[id as usize] += 1;
                     df_old[id as usize] += u32::from(is_old);
-                    id
-                })
-                .collect()
+                    out.push(id);
+                }
+            }
+            out
         };
         let old_terms: Vec<Vec<u32>> = old.iter().map(|p| number(p, true)).collect();
         let new_terms: Vec<Vec<u32>> = new.iter().map(|p| number(p, false)).collect();

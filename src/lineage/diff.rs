@@ -291,6 +291,12 @@ mod tests {
     }
 
     #[test]
+    fn a_deletion_after_an_absorbed_island_keeps_every_added_word() {
+        // The patience diff reports this deletion at the start of the equal run before it.
+        assert_eq!(show(&word_diff("a,b", "c\na\"a")), "[-a,b-]{+c\na\"a+}");
+    }
+
+    #[test]
     fn empty_texts_do_not_panic() {
         assert_eq!(word_diff("", ""), Vec::<Segment>::new());
         assert_eq!(show(&word_diff("", "New text")), "{+New text+}");

@@ -160,7 +160,17 @@ impl Lineages {
     pub fn merged_into(&self, p: ParaRef) -> Option<ParaRef> {
         let last = self.last_seen(p);
         let next = self.successor[last.res]?;
-        self.merges[next].iter().find(|m| m.from.contains(&last) && m.into != p).map(|m| m.into)
+        self.merges[next].iter().find(|m| m.from.contains(&last)).map(|m| m.into)
+    }
+
+    /// The oldest version whose words `p` still has: for the badge "unchanged since SYMBOL".
+    /// `p` itself when it is new or was amended in its resolution.
+    pub fn unchanged_since(&self, p: ParaRef) -> ParaRef {
+        let mut at = p;
+        while let (Change::Same, Some(q)) = (self.link(at).change, self.link(at).previous) {
+            at = q;
+        }
+        at
     }
 
     /// The version of `p`'s paragraph in resolution `res`, if that resolution carries it.
@@ -215,6 +225,9 @@ pub fn align(corpus: &Corpus, overrides: &Overrides) -> (Lineages, Vec<Warning>)
         l.merges.push(merges);
     }
     let warnings = apply_overrides(corpus, overrides, &profiles, &mut l);
+    for r in overridden(corpus, overrides) {
+        mark_moved(&mut l, r);
+    }
     tidy_regroupings(&mut l);
     l.dropped = (0..n).map(|r| dropped_of(&l, r, &profiles)).collect();
     chain(corpus, &mut l);
@@ -309,6 +322,54 @@ fn apply_overrides(
     warnings
 }
 
+/// Resolutions whose links an override may have changed.
+fn overridden(corpus: &Corpus, overrides: &Overrides) -> Vec<usize> {
+    let mut out: Vec<usize> = overrides.entries.iter().filter_map(|o| corpus.index_of(&o.paragraph.symbol)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// After overrides, `moved` is decided afresh: a link is moved when it is not on the longest
+/// run of links to the predecessor whose order is kept.
+fn mark_moved(l: &mut Lineages, r: usize) {
+    let Some(p) = l.predecessor[r] else { return };
+    let paired: Vec<(usize, usize)> = (0..l.links[r].len())
+        .filter_map(|i| l.links[r][i].previous.filter(|q| q.res == p).map(|q| (i, q.para)))
+        .collect();
+    let olds: Vec<usize> = paired.iter().map(|&(_, o)| o).collect();
+    let keep = longest_increasing(&olds);
+    for link in &mut l.links[r] {
+        link.moved = false;
+    }
+    for (k, &(i, _)) in paired.iter().enumerate() {
+        l.links[r][i].moved = !keep[k];
+    }
+}
+
+/// Which elements of `xs` belong to one longest strictly increasing subsequence.
+pub fn longest_increasing(xs: &[usize]) -> Vec<bool> {
+    // Patience sorting: tails[k] = index of the smallest tail of an increasing run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; xs.len()];
+    for i in 0..xs.len() {
+        let k = tails.partition_point(|&t| xs[t] < xs[i]);
+        back[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut keep = vec![false; xs.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        keep[i] = true;
+        at = back[i];
+    }
+    keep
+}
+
 fn resolve(corpus: &Corpus, name: &ParaName) -> Option<ParaRef> {
     corpus.find(&name.symbol, &name.anchor)
 }
@@ -371,5 +432,16 @@ fn chain(corpus: &Corpus, l: &mut Lineages) {
             ids.push(l.lineages[i].id.clone());
         }
         l.ids.push(ids);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_keeps_the_ordered_run() {
+        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3]), vec![true, true, false, true, true]);
+        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
     }
 }

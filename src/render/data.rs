@@ -75,9 +75,10 @@ struct ParagraphEntry<'a> {
 /// Write every data file and the page that documents them.
 pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
     let site = ctx.site;
-    let json = serde_json::to_vec_pretty(&paragraphs_file(site))?;
+    // Compact, not pretty: these files are for programs, and at scale whitespace costs megabytes.
+    let json = serde_json::to_vec(&paragraphs_file(site))?;
     staging.write("data/paragraphs.json", &json)?;
-    staging.write("data/lineages.json", &serde_json::to_vec_pretty(&lineages_file(site))?)?;
+    staging.write("data/lineages.json", &serde_json::to_vec(&lineages_file(site))?)?;
     staging.write("data/paragraphs.csv", paragraphs_csv(site).as_bytes())?;
     for r in &site.corpus.resolutions {
         staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
@@ -210,7 +211,10 @@ struct VersionEntry<'a> {
     change: &'static str,
     moved: bool,
     previous: Option<PlaceEntry<'a>>,
-    text: &'a str,
+    /// The words of this version; left out when they are those of the previous version
+    /// (`change` is `same`), which keeps the file small: most paragraphs carry over unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     url: String,
     page: String,
 }
@@ -245,7 +249,7 @@ fn lineages_file(site: &Site) -> LineagesFile<'_> {
             change: if link.previous.is_some() { link.change.as_str() } else { Change::New.as_str() },
             moved: link.moved,
             previous,
-            text: &p.text,
+            text: (link.previous.is_none() || link.change != Change::Same).then_some(p.text.as_str()),
             url: urls::paragraph_in_resolution(r, &p.anchor),
             page: urls::paragraph_page(r, &p.anchor),
         });

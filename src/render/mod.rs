@@ -30,6 +30,10 @@ pub struct Prepared {
     pub paragraph_html: Vec<Vec<String>>,
     /// Per resolution, per footnote.
     pub footnote_html: Vec<Vec<String>>,
+    /// Per resolution, per paragraph: the whole paragraph block (`paragraph-block.html`).
+    pub block_html: Vec<Vec<String>>,
+    /// Per resolution, per paragraph: the redline against the previous version, when amended.
+    pub redline_html: Vec<Vec<Option<String>>>,
 }
 
 /// The pages of the site, each a job that renders and writes one or more files.
@@ -59,8 +63,10 @@ pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
 /// pages), and every page that is not a resolution's; `agreed serve` uses it to redo only the
 /// series an edit touched.
 pub fn some(site: &Site, theme: &Theme, staging: &Staging, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<()> {
+    let t = crate::timings::Timer::start();
     let tera = templates(theme)?;
-    let prepared = pages::prepare(site);
+    let prepared = pages::prepare(site, &tera)?;
+    t.lap("templates and paragraph HTML");
     let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
     let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().is_none_or(wanted)).collect();
     let progress = progress_bar(jobs.len());
@@ -146,6 +152,9 @@ fn templates(theme: &Theme) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.add_raw_templates(sources).map_err(|e| anyhow::anyhow!(tera_error(&e)))?;
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's own escaping also turns `/` into `&#x2F;`, which bloats every relative link six
+    // times over for no safety gain: `/` cannot end an attribute value or start a tag.
+    tera.set_escape_fn(markup::escape);
     Ok(tera)
 }
 

@@ -33,7 +33,7 @@ pub(super) struct Base<'a> {
     description: String,
 }
 
-pub fn prepare(site: &Site) -> Prepared {
+pub fn prepare(site: &Site, tera: &Tera) -> Result<Prepared> {
     let per_res: Vec<(Vec<String>, Vec<String>)> = site
         .corpus
         .resolutions
@@ -63,8 +63,53 @@ pub fn prepare(site: &Site) -> Prepared {
             (paragraphs, footnotes)
         })
         .collect();
-    let (paragraph_html, footnote_html) = per_res.into_iter().unzip();
-    Prepared { paragraph_html, footnote_html }
+    let (paragraph_html, footnote_html): (Vec<Vec<String>>, _) = per_res.into_iter().unzip();
+    let block_html = paragraph_blocks(site, tera, &paragraph_html)?;
+    let redline_html = redlines(site);
+    Ok(Prepared { paragraph_html, footnote_html, block_html, redline_html })
+}
+
+/// Every paragraph block, rendered once with [`ROOT`] for the path to the root.
+fn paragraph_blocks(site: &Site, tera: &Tera, paragraph_html: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
+    let root = ROOT.to_string();
+    site.corpus
+        .resolutions
+        .par_iter()
+        .enumerate()
+        .map(|(res, r)| {
+            (0..r.paragraphs.len())
+                .map(|para| {
+                    let p = ParaRef { res, para };
+                    let view = ParaView::new(site, p, paragraph_html[res][para].clone());
+                    let mut ctx = Context::new();
+                    ctx.insert("p", &view);
+                    ctx.insert("root", &root);
+                    tera.render("paragraph-block.html", &ctx)
+                        .map_err(|e| anyhow::anyhow!("rendering paragraph-block.html: {}", super::tera_error(&e)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The redline of every amended paragraph against its previous version, computed once.
+fn redlines(site: &Site) -> Vec<Vec<Option<String>>> {
+    site.corpus
+        .resolutions
+        .par_iter()
+        .enumerate()
+        .map(|(res, r)| {
+            r.paragraphs
+                .iter()
+                .enumerate()
+                .map(|(para, p)| {
+                    let link = site.lineages.link(ParaRef { res, para });
+                    let prev = link.previous.filter(|_| link.change == Change::Amended)?;
+                    Some(views::redline_html(&diff::word_diff(&site.corpus.para(prev).text, &p.text)))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// References become links; abbreviations of the glossary become `<abbr>` with the expansion.
@@ -140,7 +185,7 @@ impl Ctx<'_> {
             site_title: &self.site.config.title,
             canonical: urls::canonical(self.site.config.base_url.as_deref(), path),
             page_title: title,
-            description,
+            description: summary(&description),
         }
     }
 
@@ -201,7 +246,7 @@ impl Ctx<'_> {
         struct SectionView<'a> {
             id: Option<&'a str>,
             heading: Option<&'a str>,
-            paragraphs: Vec<ParaView<'a>>,
+            paragraphs: Vec<String>,
         }
         #[derive(Serialize)]
         struct Page<'a> {
@@ -211,7 +256,7 @@ impl Ctx<'_> {
             formula: Option<&'a str>,
             recommendation: Option<&'a str>,
             source: Option<&'a str>,
-            preamble: Vec<ParaView<'a>>,
+            preamble: Vec<String>,
             sections: Vec<SectionView<'a>>,
             toc: Vec<(&'a str, &'a str)>,
             footnotes: Vec<FootnoteView<'a>>,
@@ -228,7 +273,7 @@ impl Ctx<'_> {
         let mut preamble = Vec::new();
         let mut sections: Vec<SectionView> = Vec::new();
         for (para, p) in r.paragraphs.iter().enumerate() {
-            let view = self.para_view(ParaRef { res: i, para }, &base.root);
+            let view = markup::with_root(&self.prepared.block_html[i][para], &base.root);
             if p.kind == Kind::Preambular {
                 preamble.push(view);
                 continue;
@@ -316,6 +361,7 @@ impl Ctx<'_> {
         struct Page<'a> {
             r: ResolutionRef<'a>,
             p: ParaView<'a>,
+            block: String,
             kind_label: &'static str,
             section: Option<&'a str>,
             footnotes: Vec<FootnoteView<'a>>,
@@ -346,6 +392,7 @@ impl Ctx<'_> {
                 self.site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
             ),
             history: self.history(p),
+            block: markup::with_root(&self.prepared.block_html[p.res][p.para], &base.root),
             p: self.para_view(p, &base.root),
         };
         self.write(staging, &path, "paragraph.html", &base, &view)
@@ -358,10 +405,7 @@ impl Ctx<'_> {
             let r = &self.site.corpus.resolutions[q.res];
             let para = self.site.corpus.para(q);
             let link = self.site.lineages.link(q);
-            let redline = link
-                .previous
-                .filter(|_| with_redline && link.change == Change::Amended)
-                .map(|prev| views::redline_html(&diff::word_diff(&self.site.corpus.para(prev).text, &para.text)));
+            let redline = if with_redline { self.prepared.redline_html[q.res][q.para].clone() } else { None };
             Version {
                 symbol: &r.symbol,
                 date_long: views::long_date(&r.date),
@@ -438,9 +482,7 @@ impl Ctx<'_> {
                         .map(|((_, pp), pr)| format!("{}, {}", pr.symbol, pp.citation_label())),
                     previous_href: prev.zip(prev_res).map(|((_, pp), pr)| urls::paragraph_page(pr, &pp.anchor)),
                     previous_text: prev.map(|(_, pp)| pp.text.as_str()),
-                    redline: prev
-                        .filter(|_| link.change == Change::Amended)
-                        .map(|(_, pp)| views::redline_html(&diff::word_diff(&pp.text, &r.paragraphs[para].text))),
+                    redline: self.prepared.redline_html[i][para].clone(),
                 });
             }
             for &d in &self.site.lineages.dropped[i] {
@@ -682,6 +724,21 @@ struct History<'a> {
     lineage: &'a str,
 }
 
+/// A description for meta tags and share cards: whole words, at most about 300 characters
+/// (what link previews show), so long paragraphs are not repeated in full in the head.
+fn summary(text: &str) -> String {
+    const MAX: usize = 300;
+    if text.len() <= MAX {
+        return text.to_string();
+    }
+    let mut end = MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", text[..cut].trim_end_matches([',', ';', ':']))
+}
+
 /// One line around the first matched words, with every match in `<mark>`.
 fn excerpt_html(text: &str, matched: &[(usize, usize)]) -> String {
     const BEFORE: usize = 80;
@@ -697,6 +754,11 @@ fn excerpt_html(text: &str, matched: &[(usize, usize)]) -> String {
     let mut end = (start + LEN).min(text.len()).max(matched.first().map(|m| m.1).unwrap_or(0).min(text.len()));
     while !text.is_char_boundary(end) {
         end += 1;
+    }
+    if end < text.len() {
+        // End on a word boundary, never inside a match.
+        let last_match = matched.iter().map(|m| m.1).filter(|&e| e <= end).max().unwrap_or(0);
+        end = text[..end].rfind(' ').filter(|&i| i >= last_match.max(start)).unwrap_or(end);
     }
     let overlays: Vec<Overlay> = matched
         .iter()
@@ -717,23 +779,24 @@ fn excerpt_html(text: &str, matched: &[(usize, usize)]) -> String {
 /// A small bar chart of paragraphs per year, drawn at build time (no JavaScript).
 fn chart_svg(name: &str, per_year: &BTreeMap<i32, usize>) -> String {
     let max = per_year.values().copied().max().unwrap_or(0).max(1);
-    let (bar, gap, height) = (28, 12, 120);
+    // `top` leaves room for the count above the tallest bar.
+    let (bar, gap, height, top) = (28, 12, 120, 18);
     let width = per_year.len() * (bar + gap) + gap;
     let mut svg = format!(
         "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {h}\" width=\"{width}\" height=\"{h}\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">{} paragraphs per year</title>",
         markup::escape(name),
-        h = height + 40
+        h = height + top + 40
     );
     for (i, (year, n)) in per_year.iter().enumerate() {
         let h = n * height / max;
         let x = gap + i * (bar + gap);
         svg.push_str(&format!(
             "<rect x=\"{x}\" y=\"{}\" width=\"{bar}\" height=\"{h}\"><title>{year}: {n}</title></rect><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{n}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{year}</text>",
-            height + 10 - h,
+            top + height + 10 - h,
             x + bar / 2,
-            height + 6 - h,
+            top + height + 6 - h,
             x + bar / 2,
-            height + 30
+            top + height + 30
         ));
     }
     svg.push_str("</svg>");

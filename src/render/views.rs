@@ -121,7 +121,10 @@ fn change_badge(site: &Site, p: ParaRef) -> Option<ChangeBadge<'_>> {
     let res = &site.corpus.resolutions[p.res];
     site.lineages.predecessor.get(p.res).copied().flatten()?;
     let link = site.lineages.link(p);
-    let prev = link.previous.map(|q| (&site.corpus.resolutions[q.res], site.corpus.para(q)));
+    // An unchanged paragraph points at the version where its words were last changed: that is
+    // what "unchanged since" means to a reader.
+    let shown = if link.change == crate::lineage::Change::Same { Some(site.lineages.unchanged_since(p)) } else { link.previous };
+    let prev = shown.map(|q| (&site.corpus.resolutions[q.res], site.corpus.para(q)));
     let _ = res;
     Some(ChangeBadge {
         change: link.change.as_str(),

@@ -37,6 +37,18 @@ pub fn ids(html: &str) -> BTreeSet<String> {
     captures(&ID, html).into_iter().collect()
 }
 
+/// HTML with the quotes dropped around attribute values that need none (`href="x"` → `href=x`),
+/// so tests read the same whether or not pages went through the minifier.
+pub fn normalized(html: &str) -> String {
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"="([^"\s'=<>`]+)""#).unwrap());
+    QUOTED.replace_all(html, "=$1").into_owned()
+}
+
+/// A page of a built site, [`normalized`].
+pub fn page(site: &Path, rel: &str) -> String {
+    normalized(&std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
+}
+
 /// Every HTML file of a site, by path relative to the site root.
 pub fn html_files(site: &Path) -> BTreeMap<String, String> {
     walkdir::WalkDir::new(site)
@@ -45,7 +57,7 @@ pub fn html_files(site: &Path) -> BTreeMap<String, String> {
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .map(|e| {
             let rel = e.path().strip_prefix(site).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, std::fs::read_to_string(e.path()).unwrap())
+            (rel, normalized(&std::fs::read_to_string(e.path()).unwrap()))
         })
         .collect()
 }
