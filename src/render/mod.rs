@@ -46,6 +46,8 @@ enum Job {
     TopicList,
     Topic(usize),
     Search,
+    /// `search/index.js`, the offline search index.
+    SearchIndex,
     NotFound,
     Data,
     Notes,
@@ -109,7 +111,16 @@ impl Job {
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::TopicList, Job::Search, Job::NotFound, Job::Data, Job::Notes, Job::Glossary];
+    let mut jobs = vec![
+        Job::Home,
+        Job::TopicList,
+        Job::Search,
+        Job::SearchIndex,
+        Job::NotFound,
+        Job::Data,
+        Job::Notes,
+        Job::Glossary,
+    ];
     for (i, r) in site.corpus.resolutions.iter().enumerate() {
         jobs.push(Job::Resolution(i));
         jobs.push(Job::Changes(i));

@@ -171,6 +171,7 @@ impl Ctx<'_> {
             Job::TopicList => self.topic_list(staging),
             Job::Topic(i) => self.topic(i, staging),
             Job::Search => self.search(staging),
+            Job::SearchIndex => crate::search::write(self.site, staging),
             Job::NotFound => self.not_found(staging),
             Job::Notes => self.notes(staging),
             Job::Glossary => self.glossary(staging),

@@ -139,3 +139,42 @@ pub fn readable_html(html: &str) -> String {
 pub fn paragraphs_json(site: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(site.join("data/paragraphs.json")).unwrap()).unwrap()
 }
+
+/// Browser tests: whether Chromium and Node are here. Without them the test is skipped with a
+/// message, unless `AGREED_REQUIRE_BROWSER` is set (as `.ci/run` sets), which makes it fail.
+pub fn browser_available() -> bool {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let ok = Path::new(&chromium).exists() && std::process::Command::new("node").arg("--version").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var("AGREED_REQUIRE_BROWSER").is_err(),
+            "browser tests need Chromium (apt-get install chromium) and Node.js"
+        );
+        eprintln!("SKIPPED: browser tests need Chromium (apt-get install chromium) and Node.js");
+    }
+    ok
+}
+
+/// Run `node tests/browser/<script> args…` (installing its npm dependencies when missing);
+/// fail with its output.
+pub fn run_browser_script(script: &str, args: &[&str]) -> String {
+    let dir = repo().join("tests/browser");
+    if !dir.join("node_modules/playwright-core").exists() || !dir.join("node_modules/axe-core").exists() {
+        let status = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(&dir)
+            .status()
+            .expect("npm runs");
+        assert!(status.success(), "npm ci in {} failed", dir.display());
+    }
+    let out = std::process::Command::new("node").arg(script).args(args).current_dir(&dir).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{script} failed:\n{stdout}\n{stderr}");
+    stdout
+}
+
+/// Where a browser test saves its screenshots: `target/screenshots/<name>/`.
+pub fn screenshot_dir(name: &str) -> String {
+    repo().join("target/screenshots").join(name).to_string_lossy().into_owned()
+}
