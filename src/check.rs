@@ -226,7 +226,7 @@ fn link_problem(site: &Path, page: &str, link: &str, ids: &HashMap<&str, HashSet
         return Some("absolute path: breaks file:// and sub-path hosting".into());
     }
     let (path, fragment) = link.split_once('#').map_or((link, None), |(p, f)| (p, Some(f)));
-    let path = percent_decode(path.split('?').next().unwrap_or(""));
+    let path = crate::render::urls::percent_decode(path.split('?').next().unwrap_or(""));
     let target = if path.is_empty() {
         page.to_string()
     } else {
@@ -241,7 +241,7 @@ fn link_problem(site: &Path, page: &str, link: &str, ids: &HashMap<&str, HashSet
     if !site.join(&target).is_file() {
         return Some(format!("no such file {target}"));
     }
-    match fragment.map(percent_decode) {
+    match fragment.map(crate::render::urls::percent_decode) {
         Some(f) if !f.is_empty() && target.ends_with(".html") => {
             let found = ids.get(target.as_str()).is_some_and(|set| set.contains(&f));
             (!found).then(|| format!("no id {f:?} in {target}"))
@@ -264,27 +264,6 @@ fn resolve(page: &str, link: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-/// `%20` → ` `; malformed escapes are kept as written.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -320,7 +299,7 @@ mod tests {
 
     #[test]
     fn percent_escapes_and_entities_are_decoded_before_checking() {
-        assert_eq!(percent_decode("a%20b%zz%2"), "a b%zz%2");
+        assert_eq!(crate::render::urls::percent_decode("a%20b%zz%2"), "a b%zz%2");
         assert_eq!(decode_entities("a.html?x=1&amp;y=2"), "a.html?x=1&y=2");
         assert_eq!(decode_entities("..&#x2F;a&#47;b &unknown; & x"), "../a/b &unknown; & x");
         let (tmp, pages) = site_with(&[("a b.html", "<a href=\"a%20b.html?q=1&amp;r=2\">self</a>")]);

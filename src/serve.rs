@@ -221,7 +221,7 @@ fn respond(body: Vec<u8>, content_type: &str) -> tiny_http::Response<std::io::Cu
 
 /// A file of the site; HTML gets the live-reload script.
 fn file_response(root: &Path, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let decoded = percent_decode(url.trim_start_matches('/'));
+    let decoded = crate::render::urls::percent_decode(url.trim_start_matches('/'));
     let mut path = root.to_path_buf();
     for part in decoded.split('/').filter(|p| !p.is_empty() && *p != "." && *p != "..") {
         path.push(part);
@@ -259,26 +259,6 @@ fn content_type(path: &Path, html: bool) -> &'static str {
     }
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,6 +278,6 @@ mod tests {
         std::fs::write(tmp.path().join("404.html"), "missing").unwrap();
         let r = file_response(tmp.path(), "/../../etc/passwd");
         assert_eq!(r.status_code().0, 404);
-        assert_eq!(percent_decode("E%2FRES"), "E/RES");
+        assert_eq!(crate::render::urls::percent_decode("E%2FRES"), "E/RES");
     }
 }
