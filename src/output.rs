@@ -78,6 +78,22 @@ impl Staging {
         Ok(())
     }
 
+    /// Write one file at `rel` by streaming into it: for the large data files, which would
+    /// otherwise sit in memory whole before being written.
+    pub fn write_with(&self, rel: &str, fill: impl FnOnce(&mut dyn std::io::Write) -> Result<()>) -> Result<()> {
+        let path = self.dir.join(checked_relative(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("failed to create {}", parent.display()))?;
+        }
+        let file = std::fs::File::create(&path).with_context(|| format!("failed to create {}", path.display()))?;
+        let mut out = CountingWriter { inner: std::io::BufWriter::with_capacity(1 << 16, file), bytes: 0 };
+        fill(&mut out)?;
+        std::io::Write::flush(&mut out).with_context(|| format!("failed to write {}", path.display()))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Replace the target with the staged site.
     pub fn commit(mut self) -> Result<Written> {
         if self.dir == self.target {
@@ -113,6 +129,23 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+struct CountingWriter<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

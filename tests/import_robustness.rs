@@ -181,7 +181,8 @@ fn mutate(input: &mut Vec<u8>, corpus: &[Vec<u8>], rng: &mut Rng) {
             input.splice(end..end, chunk.iter().chain(chunk.iter()).copied());
         }
         _ => {
-            let text = String::from_utf8_lossy(input).replace('\n', if rng.byte() % 2 == 0 { "\r\n" } else { " " });
+            let text =
+                String::from_utf8_lossy(input).replace('\n', if rng.byte().is_multiple_of(2) { "\r\n" } else { " " });
             *input = text.into_bytes();
         }
     }

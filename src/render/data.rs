@@ -76,10 +76,9 @@ struct ParagraphEntry<'a> {
 pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
     let site = ctx.site;
     // Compact, not pretty: these files are for programs, and at scale whitespace costs megabytes.
-    let json = serde_json::to_vec(&paragraphs_file(site))?;
-    staging.write("data/paragraphs.json", &json)?;
-    staging.write("data/lineages.json", &serde_json::to_vec(&lineages_file(site))?)?;
-    staging.write("data/paragraphs.csv", paragraphs_csv(site).as_bytes())?;
+    staging.write_with("data/paragraphs.json", |w| Ok(serde_json::to_writer(w, &paragraphs_file(site))?))?;
+    staging.write_with("data/lineages.json", |w| Ok(serde_json::to_writer(w, &lineages_file(site))?))?;
+    staging.write_with("data/paragraphs.csv", |w| paragraphs_csv(site, w))?;
     for r in &site.corpus.resolutions {
         staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
     }
@@ -288,10 +287,13 @@ pub const CSV_COLUMNS: [&str; 19] = [
 ];
 
 /// `data/paragraphs.csv`: one row per paragraph version, RFC 4180 (CRLF, quoted when needed).
-fn paragraphs_csv(site: &Site) -> String {
+/// Streamed row by row: at scale the file is hundreds of megabytes.
+fn paragraphs_csv(site: &Site, w: &mut dyn std::io::Write) -> Result<()> {
     let mut out = String::new();
     csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for (q, p) in site.corpus.all_paragraphs() {
+        w.write_all(out.as_bytes())?;
+        out.clear();
         let r = &site.corpus.resolutions[q.res];
         let e = paragraph_entry(site, q, p);
         let (prev_res, prev_anchor, prev_change) = match &e.previous {
@@ -325,7 +327,8 @@ fn paragraphs_csv(site: &Site) -> String {
             .map(str::to_string),
         );
     }
-    out
+    w.write_all(out.as_bytes())?;
+    Ok(())
 }
 
 fn csv_row(out: &mut String, fields: impl Iterator<Item = String>) {

@@ -26,8 +26,6 @@ use crate::Site;
 
 /// Everything rendered once per build and shared by the pages.
 pub struct Prepared {
-    /// Per resolution, per paragraph: the text as HTML, links relative to [`markup::ROOT`].
-    pub paragraph_html: Vec<Vec<String>>,
     /// Per resolution, per footnote.
     pub footnote_html: Vec<Vec<String>>,
     /// Per resolution, per paragraph: the whole paragraph block (`paragraph-block.html`).

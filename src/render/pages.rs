@@ -64,23 +64,26 @@ pub fn prepare(site: &Site, tera: &Tera) -> Result<Prepared> {
         })
         .collect();
     let (paragraph_html, footnote_html): (Vec<Vec<String>>, _) = per_res.into_iter().unzip();
-    let block_html = paragraph_blocks(site, tera, &paragraph_html)?;
+    // The text HTML lives on only inside the blocks: keeping both would double the memory of a
+    // large build.
+    let block_html = paragraph_blocks(site, tera, paragraph_html)?;
     let redline_html = redlines(site);
-    Ok(Prepared { paragraph_html, footnote_html, block_html, redline_html })
+    Ok(Prepared { footnote_html, block_html, redline_html })
 }
 
 /// Every paragraph block, rendered once with [`ROOT`] for the path to the root.
-fn paragraph_blocks(site: &Site, tera: &Tera, paragraph_html: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
+fn paragraph_blocks(site: &Site, tera: &Tera, paragraph_html: Vec<Vec<String>>) -> Result<Vec<Vec<String>>> {
     let root = ROOT.to_string();
-    site.corpus
-        .resolutions
-        .par_iter()
+    paragraph_html
+        .into_par_iter()
         .enumerate()
-        .map(|(res, r)| {
-            (0..r.paragraphs.len())
-                .map(|para| {
+        .map(|(res, texts)| {
+            texts
+                .into_iter()
+                .enumerate()
+                .map(|(para, html)| {
                     let p = ParaRef { res, para };
-                    let view = ParaView::new(site, p, paragraph_html[res][para].clone());
+                    let view = ParaView::new(site, p, html);
                     let mut ctx = Context::new();
                     ctx.insert("p", &view);
                     ctx.insert("root", &root);
@@ -207,9 +210,9 @@ impl Ctx<'_> {
         staging.write(path, html.as_bytes())
     }
 
-    fn para_view(&self, p: ParaRef, root: &str) -> ParaView<'_> {
-        let html = markup::with_root(&self.prepared.paragraph_html[p.res][p.para], root);
-        ParaView::new(self.site, p, html)
+    fn para_view(&self, p: ParaRef) -> ParaView<'_> {
+        // Pages show the prepared block; the view's own `html` is left empty.
+        ParaView::new(self.site, p, String::new())
     }
 
     fn home(&self, staging: &Staging) -> Result<()> {
@@ -393,7 +396,7 @@ impl Ctx<'_> {
             ),
             history: self.history(p),
             block: markup::with_root(&self.prepared.block_html[p.res][p.para], &base.root),
-            p: self.para_view(p, &base.root),
+            p: self.para_view(p),
         };
         self.write(staging, &path, "paragraph.html", &base, &view)
     }
@@ -476,7 +479,7 @@ impl Ctx<'_> {
                 rows.push(Row {
                     change: link.change.as_str(),
                     moved: link.moved,
-                    this: Some(self.para_view(q, &base.root)),
+                    this: Some(self.para_view(q)),
                     previous_label: prev
                         .zip(prev_res)
                         .map(|((_, pp), pr)| format!("{}, {}", pr.symbol, pp.citation_label())),
