@@ -110,23 +110,7 @@ pub fn build(config: &Config) -> Result<BuildReport> {
 /// Run one command of the command line.
 pub fn run(command: Command) -> Result<()> {
     match command {
-        Command::Build(args) => {
-            let config = Config::load(&args.site.root, args.output.as_deref(), args.base_url.as_deref())?;
-            let report = build(&config)?;
-            for w in &report.warnings {
-                eprintln!("{w}");
-            }
-            eprintln!(
-                "built {} resolutions, {} paragraphs: {} files, {:.1} MB in {} ms → {}",
-                report.resolutions,
-                report.paragraphs,
-                report.pages,
-                report.bytes as f64 / 1e6,
-                report.millis,
-                config.output_dir.display()
-            );
-            Ok(())
-        }
+        Command::Build(args) => build_command(&args),
         Command::Import(args) => import::run(&import::ImportOptions {
             files: args.files,
             out_dir: args.out,
@@ -134,42 +118,63 @@ pub fn run(command: Command) -> Result<()> {
             force: args.force,
             check: args.check,
         }),
-        Command::Check(args) => {
-            let report = check::check_project(&args.root)?;
-            for problem in &report.problems {
-                println!("{problem}");
-            }
-            if !report.problems.is_empty() {
-                anyhow::bail!("check found {} problem(s)", report.problems.len());
-            }
-            eprintln!(
-                "content and links are valid: {} resolutions, {} paragraphs, {} pages",
-                report.resolutions, report.paragraphs, report.pages
-            );
-            Ok(())
-        }
+        Command::Check(args) => check_command(&args),
         Command::Serve(args) => {
-            let config =
-                Config::load(&args.build.site.root, args.build.output.as_deref(), args.build.base_url.as_deref())?;
-            serve::run(config, args.port)
+            let b = &args.build;
+            serve::run(Config::load(&b.site.root, b.output.as_deref(), b.base_url.as_deref())?, args.port)
         }
         Command::Diff(args) => diff_cmd::run(&args),
-        Command::Topics(args) => {
-            let config = Config::load(&args.site.root, None, None)?;
-            let corpus = content::load(&config.content_dir)?;
-            let taxonomy = topics::load(&config.content_dir)?;
-            if let [symbol, anchor] = args.explain.as_slice() {
-                let text = topics::explain::explain_paragraph(&corpus, &taxonomy, symbol, anchor)
-                    .map_err(anyhow::Error::msg)?;
-                print!("{text}");
-            } else {
-                let index = topics::index(&corpus, &taxonomy);
-                for w in &index.warnings {
-                    eprintln!("{w}");
-                }
-                print!("{}", topics::explain::summary(&corpus, &index));
-            }
-            Ok(())
-        }
+        Command::Topics(args) => topics_command(&args),
     }
+}
+
+fn build_command(args: &cli::BuildArgs) -> Result<()> {
+    let config = Config::load(&args.site.root, args.output.as_deref(), args.base_url.as_deref())?;
+    let report = build(&config)?;
+    for w in &report.warnings {
+        eprintln!("{w}");
+    }
+    eprintln!(
+        "built {} resolutions, {} paragraphs: {} files, {:.1} MB in {} ms → {}",
+        report.resolutions,
+        report.paragraphs,
+        report.pages,
+        report.bytes as f64 / 1e6,
+        report.millis,
+        config.output_dir.display()
+    );
+    Ok(())
+}
+
+fn check_command(args: &cli::SiteArgs) -> Result<()> {
+    let report = check::check_project(&args.root)?;
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    if !report.problems.is_empty() {
+        anyhow::bail!("check found {} problem(s)", report.problems.len());
+    }
+    eprintln!(
+        "content and links are valid: {} resolutions, {} paragraphs, {} pages",
+        report.resolutions, report.paragraphs, report.pages
+    );
+    Ok(())
+}
+
+fn topics_command(args: &cli::TopicsArgs) -> Result<()> {
+    let config = Config::load(&args.site.root, None, None)?;
+    let corpus = content::load(&config.content_dir)?;
+    let taxonomy = topics::load(&config.content_dir)?;
+    if let [symbol, anchor] = args.explain.as_slice() {
+        let text =
+            topics::explain::explain_paragraph(&corpus, &taxonomy, symbol, anchor).map_err(anyhow::Error::msg)?;
+        print!("{text}");
+    } else {
+        let index = topics::index(&corpus, &taxonomy);
+        for w in &index.warnings {
+            eprintln!("{w}");
+        }
+        print!("{}", topics::explain::summary(&corpus, &index));
+    }
+    Ok(())
 }
