@@ -214,3 +214,12 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn a_project_without_a_content_folder_is_an_error_not_an_empty_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = agreed::config::Config::load(tmp.path(), None, None).unwrap();
+    let err = agreed::build(&config).unwrap_err().to_string();
+    assert!(err.contains("no content folder at"), "{err}");
+    assert!(!tmp.path().join("site").exists(), "nothing is written");
+}

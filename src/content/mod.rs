@@ -32,6 +32,12 @@ pub fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// Read and parse every resolution under `content_dir/resolutions`.
 pub fn load(content_dir: &Path) -> Result<Corpus> {
+    if !content_dir.is_dir() {
+        anyhow::bail!(
+            "no content folder at {}: expected content/resolutions/*.md (run agreed in the project folder or pass --root)",
+            content_dir.display()
+        );
+    }
     let dir = content_dir.join("resolutions");
     let files = markdown_files(&dir)?;
     let parsed: Vec<Result<_, SourceErrors>> = files
