@@ -249,30 +249,19 @@ fn para_text(x: &mut String, r: &Resolution, p: &Paragraph, eid: &str) {
     x.push_str("<p>");
     let mut notes = 0;
     for run in &p.inlines {
-        match run {
-            Inline::Text(t) => escape_into(x, t),
-            Inline::Emph(t) => {
-                x.push_str("<i>");
-                escape_into(x, t);
-                x.push_str("</i>");
+        if let Inline::FootnoteRef(label) = run {
+            notes += 1;
+            let _ = write!(
+                x,
+                "<authorialNote marker=\"{m}\" placement=\"bottom\" eId=\"{eid}__authorialNote_{notes}\"><p>",
+                m = escape(label)
+            );
+            if let Some(f) = r.footnote(label) {
+                inline_runs(x, &f.inlines);
             }
-            Inline::Strong(t) => {
-                x.push_str("<b>");
-                escape_into(x, t);
-                x.push_str("</b>");
-            }
-            Inline::FootnoteRef(label) => {
-                notes += 1;
-                let _ = write!(
-                    x,
-                    "<authorialNote marker=\"{m}\" placement=\"bottom\" eId=\"{eid}__authorialNote_{notes}\"><p>",
-                    m = escape(label)
-                );
-                if let Some(f) = r.footnote(label) {
-                    inline_runs(x, &f.inlines);
-                }
-                x.push_str("</p></authorialNote>");
-            }
+            x.push_str("</p></authorialNote>");
+        } else {
+            text_run(x, run);
         }
     }
     x.push_str("</p>");
@@ -280,21 +269,23 @@ fn para_text(x: &mut String, r: &Resolution, p: &Paragraph, eid: &str) {
 
 /// Footnote text: the same runs, without nested notes.
 fn inline_runs(x: &mut String, runs: &[Inline]) {
-    for run in runs {
-        match run {
-            Inline::Text(t) => escape_into(x, t),
-            Inline::Emph(t) => {
-                x.push_str("<i>");
-                escape_into(x, t);
-                x.push_str("</i>");
-            }
-            Inline::Strong(t) => {
-                x.push_str("<b>");
-                escape_into(x, t);
-                x.push_str("</b>");
-            }
-            Inline::FootnoteRef(_) => {}
-        }
+    runs.iter().for_each(|run| text_run(x, run));
+}
+
+/// One run of text as AKN inline markup; footnote references are handled by the caller.
+fn text_run(x: &mut String, run: &Inline) {
+    let (tag, t) = match run {
+        Inline::Text(t) => (None, t),
+        Inline::Emph(t) => (Some("i"), t),
+        Inline::Strong(t) => (Some("b"), t),
+        Inline::FootnoteRef(_) => return,
+    };
+    if let Some(tag) = tag {
+        let _ = write!(x, "<{tag}>");
+    }
+    escape_into(x, t);
+    if let Some(tag) = tag {
+        let _ = write!(x, "</{tag}>");
     }
 }
 
