@@ -21,6 +21,27 @@ pub struct SiteFile {
     /// Minify every HTML page with minify-html (default false: the templates are minified once
     /// when loaded, which gives most of the saving at none of the per-page cost).
     pub minify: Option<bool>,
+    /// Which bulk data exports to write.
+    pub data: Option<DataFile>,
+}
+
+/// `[data]` in `agreed.toml`: `data/paragraphs.json` and `data/lineages.json` are always
+/// written; the CSV and the Akoma Ntoso files each repeat every paragraph's text, so a very
+/// large site meant for GitHub Pages (1 GB at most) may leave them out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// `data/paragraphs.csv` (default true).
+    pub csv: Option<bool>,
+    /// `data/akn/*.xml` (default true).
+    pub akn: Option<bool>,
+}
+
+/// The data exports a build writes besides `paragraphs.json` and `lineages.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exports {
+    pub csv: bool,
+    pub akn: bool,
 }
 
 /// Everything a build needs to know, resolved.
@@ -34,6 +55,7 @@ pub struct Config {
     pub title: String,
     pub theme_dir: Option<PathBuf>,
     pub minify: bool,
+    pub exports: Exports,
 }
 
 impl Config {
@@ -72,6 +94,10 @@ impl Config {
             title: site.title.unwrap_or_else(|| "agreed".to_string()),
             theme_dir,
             minify: site.minify.unwrap_or(false),
+            exports: Exports {
+                csv: site.data.as_ref().and_then(|d| d.csv).unwrap_or(true),
+                akn: site.data.as_ref().and_then(|d| d.akn).unwrap_or(true),
+            },
         })
     }
 }

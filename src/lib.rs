@@ -66,13 +66,27 @@ pub fn analyse(config: &Config) -> Result<Site> {
 /// The stages after loading, for a corpus already in memory (`agreed serve` re-reads only the
 /// files that changed).
 pub fn analyse_corpus(config: &Config, corpus: model::Corpus) -> Result<Site> {
+    analyse_corpus_cached(config, corpus, &mut AnalysisCache::default())
+}
+
+/// What analysing one resolution costs most (its alignments and references), kept between
+/// builds by `agreed serve`; see [`lineage::AlignCache`] and [`references::ReferenceCache`].
+#[derive(Default)]
+pub struct AnalysisCache {
+    pub align: lineage::AlignCache,
+    pub references: references::ReferenceCache,
+}
+
+/// [`analyse_corpus`], reusing and filling `cache`.
+pub fn analyse_corpus_cached(config: &Config, corpus: model::Corpus, cache: &mut AnalysisCache) -> Result<Site> {
     let t = timings::Timer::start();
-    let (lineages, lineage_warnings) = lineage::align(&corpus, &lineage::Overrides::load(&config.content_dir)?);
+    let overrides = lineage::Overrides::load(&config.content_dir)?;
+    let (lineages, lineage_warnings) = lineage::align_cached(&corpus, &overrides, &mut cache.align);
     t.lap("lineage");
     let taxonomy = topics::load(&config.content_dir)?;
     let topics = topics::index(&corpus, &taxonomy);
     t.lap("topics");
-    let references = references::resolve(&corpus);
+    let references = references::resolve_cached(&corpus, &mut cache.references);
     t.lap("references");
     let notes = notes::load(&config.content_dir, &corpus)?;
     let glossary = glossary::load(&config.content_dir)?;

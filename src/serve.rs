@@ -26,14 +26,48 @@ use crate::Site;
 /// and the error of the last build, if it failed.
 #[derive(Default)]
 struct State {
+    /// Counts successful rebuilds: a browser reloads when it changes.
     version: u64,
+    /// Counts every change of the state, errors included: what a waiting browser waits for.
+    generation: u64,
     error: Option<String>,
 }
 
-type Shared = Arc<Mutex<State>>;
+/// The build state, and a signal for the browsers waiting for it to change.
+#[derive(Default)]
+struct Live {
+    state: Mutex<State>,
+    changed: std::sync::Condvar,
+}
+
+impl Live {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Change the state and wake the waiting browsers.
+    fn update(&self, f: impl FnOnce(&mut State)) {
+        let mut s = self.lock();
+        f(&mut s);
+        s.generation += 1;
+        self.changed.notify_all();
+    }
+
+    /// The state once its generation differs from `seen` (or after `timeout`), as JSON.
+    fn wait_json(&self, seen: Option<u64>, timeout: Duration) -> String {
+        let guard = self.lock();
+        let (s, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |s| seen == Some(s.generation))
+            .unwrap_or_else(|e| e.into_inner());
+        serde_json::json!({"version": s.version, "generation": s.generation, "error": s.error}).to_string()
+    }
+}
+
+type Shared = Arc<Live>;
 
 const LIVE_JS: &str = r#"(function () {
-  var seen = null;
+  var seen = null, generation = null;
   function show(error) {
     var box = document.getElementById("agreed-build-error");
     if (!error) { if (box) box.remove(); return; }
@@ -47,11 +81,14 @@ const LIVE_JS: &str = r#"(function () {
     box.textContent = "Build failed — the page shows the last good build.\n\n" + error;
   }
   function poll() {
-    fetch("/__agreed/state", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+    var url = "/__agreed/state" + (generation === null ? "" : "?g=" + generation);
+    fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.version !== seen) { location.reload(); return; }
       seen = s.version;
+      generation = s.generation;
       show(s.error);
-    }).catch(function () {}).then(function () { setTimeout(poll, 300); });
+      setTimeout(poll, 0);
+    }).catch(function () { setTimeout(poll, 1000); });
   }
   poll();
 })();
@@ -62,7 +99,7 @@ pub fn run(config: Config, port: u16) -> Result<()> {
     let state: Shared = Arc::default();
     let mut builder = Builder::new(config.clone());
     if let Err(e) = builder.full() {
-        state.lock().unwrap().error = Some(format!("{e:#}"));
+        state.update(|s| s.error = Some(format!("{e:#}")));
         eprintln!("error: {e:#}");
     }
     let server = tiny_http::Server::http(("127.0.0.1", port))
@@ -107,35 +144,42 @@ fn watch_loop(rx: &Receiver<notify::Result<notify::Event>>, builder: &mut Builde
             continue;
         }
         let started = Instant::now();
-        let result = builder.rebuild(&changed);
-        let mut s = state.lock().unwrap();
-        match result {
-            Ok(what) => {
+        // The pages an edit touched come first; the browser reloads as soon as they are
+        // written, and the site-wide files (search index, data, topics) follow.
+        let mut ready = |what: &str| {
+            state.update(|s| {
                 s.version += 1;
                 s.error = None;
-                eprintln!("rebuilt {what} in {} ms", started.elapsed().as_millis());
-            }
+            });
+            eprintln!("rebuilt {what} in {} ms", started.elapsed().as_millis());
+        };
+        let result = builder.rebuild(&changed, &mut ready);
+        match result {
+            Ok(()) => eprintln!("site-wide files done in {} ms", started.elapsed().as_millis()),
             Err(e) => {
                 eprintln!("error: {e:#}");
-                s.error = Some(format!("{e:#}"));
+                state.update(|s| s.error = Some(format!("{e:#}")));
             }
         }
     }
 }
 
-/// Keeps the analysed site between rebuilds.
 struct Builder {
     config: Config,
     site: Option<Site>,
+    cache: crate::AnalysisCache,
 }
 
 impl Builder {
     fn new(config: Config) -> Self {
-        Builder { config, site: None }
+        Builder { config, site: None, cache: crate::AnalysisCache::default() }
     }
 
     fn full(&mut self) -> Result<String> {
-        let site = crate::analyse(&self.config)?;
+        self.site = None;
+        self.cache = crate::AnalysisCache::default();
+        let corpus = crate::content::load(&self.config.content_dir)?;
+        let site = crate::analyse_corpus_cached(&self.config, corpus, &mut self.cache)?;
         let theme = Theme::load(self.config.theme_dir.as_deref())?;
         let staging = Staging::create(&self.config.output_dir, self.config.minify)?;
         render::all(&site, &theme, &staging)?;
@@ -144,73 +188,109 @@ impl Builder {
         Ok(format!("the whole site ({} files)", written.files))
     }
 
-    fn rebuild(&mut self, changed: &BTreeSet<PathBuf>) -> Result<String> {
+    /// Rebuild after `changed` files; `ready` is called once the pages a reader would be
+    /// looking at are written.
+    fn rebuild(&mut self, changed: &BTreeSet<PathBuf>, ready: &mut dyn FnMut(&str)) -> Result<()> {
         let resolutions_dir = self.config.content_dir.join("resolutions");
+        // The watcher names files its own way (absolute, `./` kept); name them as the corpus does.
+        let files: std::collections::HashMap<PathBuf, &PathBuf> =
+            self.site.iter().flat_map(|s| &s.corpus.resolutions).map(|r| (same_file_key(&r.file), &r.file)).collect();
+        let known = |p: &PathBuf| files.contains_key(&same_file_key(p));
+        // Editors write through temporary files that are gone by now (`sed -i`, most editors'
+        // safe save): those are not changes to the content. Folder events say nothing a file
+        // event does not.
+        let changed: BTreeSet<PathBuf> = changed
+            .iter()
+            .filter(|p| (p.exists() && !p.is_dir()) || known(p))
+            .map(|p| files.get(&same_file_key(p)).map_or_else(|| p.clone(), |f| (*f).clone()))
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
         let only_edits = changed.iter().all(|p| {
-            p.starts_with(&resolutions_dir)
-                && p.extension().is_some_and(|x| x == "md")
-                && p.is_file()
-                && self.site.as_ref().is_some_and(|s| s.corpus.resolutions.iter().any(|r| &r.file == p))
+            p.starts_with(&resolutions_dir) && p.extension().is_some_and(|x| x == "md") && p.is_file() && known(p)
         });
         if only_edits {
-            self.incremental(changed)
+            self.incremental(&changed, ready)
         } else {
-            self.full()
+            if let Some(p) = changed.iter().find(|p| !known(p)) {
+                eprintln!("{} changed: rebuilding everything", p.display());
+            }
+            let what = self.full()?;
+            ready(&what);
+            Ok(())
         }
     }
 
-    /// Read the edited files again and render the pages of their series.
-    fn incremental(&mut self, changed: &BTreeSet<PathBuf>) -> Result<String> {
-        let old = self.site.take().expect("incremental rebuilds follow a full build");
-        let mut resolutions = old.corpus.resolutions.clone();
-        let mut series = BTreeSet::new();
+    /// Re-read only the edited files, re-align and re-resolve only what they touched, and
+    /// rewrite the pages of their series before the site-wide files.
+    fn incremental(&mut self, changed: &BTreeSet<PathBuf>, ready: &mut dyn FnMut(&str)) -> Result<()> {
+        let mut parsed = Vec::new();
         for file in changed {
             let text = crate::content::read_text(file)?;
-            let parsed = parse_resolution(file, &text);
-            let new = match parsed {
-                Ok(r) => r,
-                Err(e) => {
-                    self.site = Some(old);
-                    return Err(e.into());
-                }
-            };
-            if let Some(slot) = resolutions.iter_mut().find(|r| &r.file == file) {
-                series.insert(slot.series.clone());
-                series.insert(new.series.clone());
-                *slot = new;
-            }
+            parsed.push(parse_resolution(file, &text)?);
         }
-        let corpus = match Corpus::new(resolutions) {
-            Ok(c) => c,
-            Err(e) => {
-                self.site = Some(old);
-                return Err(e.into());
+        // From here on the previous site is taken apart; a failure leaves none, and the next
+        // change rebuilds everything.
+        let old = self.site.take().expect("incremental rebuilds follow a full build");
+        let mut resolutions = old.corpus.resolutions;
+        let mut series = BTreeSet::new();
+        for new in parsed {
+            let Some(slot) = resolutions.iter_mut().find(|r| r.file == new.file) else { continue };
+            let anchors =
+                |r: &crate::model::Resolution| r.paragraphs.iter().map(|p| p.anchor.clone()).collect::<Vec<_>>();
+            if slot.symbol != new.symbol || anchors(slot) != anchors(&new) {
+                // Other resolutions' references may point at paragraphs that came or went.
+                self.cache.references.clear();
             }
-        };
-        let site = crate::analyse_corpus(&self.config, corpus)?;
+            for symbol in [&slot.symbol, &new.symbol] {
+                self.cache.align.forget(symbol);
+                self.cache.references.forget(symbol);
+            }
+            series.insert(slot.series.clone());
+            series.insert(new.series.clone());
+            *slot = new;
+        }
+        let corpus = Corpus::new(resolutions)?;
+        let site = crate::analyse_corpus_cached(&self.config, corpus, &mut self.cache)?;
         let theme = Theme::load(self.config.theme_dir.as_deref())?;
         let staging = Staging::in_place(&self.config.output_dir, self.config.minify)?;
         let affected = |i: usize| series.contains(&site.corpus.resolutions[i].series);
-        render::some(&site, &theme, &staging, &affected)?;
-        let written = staging.commit()?;
+        render::resolutions(&site, &theme, &staging, &affected)?;
+        ready(&format!("{} changed file(s): the pages of {} series", changed.len(), series.len()));
+        render::site_wide(&site, &theme, &staging)?;
+        staging.commit()?;
         self.site = Some(site);
-        Ok(format!("{} changed file(s), {} pages", changed.len(), written.files))
+        Ok(())
     }
+}
+
+/// A path absolute and without `.` components, to tell whether two names are one file.
+fn same_file_key(p: &Path) -> PathBuf {
+    let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    absolute.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
 }
 
 fn serve_requests(server: tiny_http::Server, root: &Path, state: &Shared) {
     for request in server.incoming_requests() {
-        let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
-        let response = match url.as_str() {
-            "/__agreed/state" => {
-                let s = state.lock().unwrap();
-                let body = serde_json::json!({"version": s.version, "error": s.error}).to_string();
-                respond(body.into_bytes(), "application/json")
-            }
-            "/__agreed/live.js" => respond(LIVE_JS.as_bytes().to_vec(), "text/javascript"),
-            _ => file_response(root, &url),
-        };
-        let _ = request.respond(response);
+        // One thread a request: the state request waits for the next build.
+        let root = root.to_path_buf();
+        let state = state.clone();
+        std::thread::spawn(move || {
+            let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
+            let url = path.split('#').next().unwrap_or("/").to_string();
+            let response = match url.as_str() {
+                "/__agreed/state" => {
+                    // `?g=N`: answer when the state is no longer at generation N (long
+                    // polling), so a rebuilt page reloads as soon as it is written.
+                    let seen = query.split('&').find_map(|kv| kv.strip_prefix("g=")).and_then(|v| v.parse().ok());
+                    respond(state.wait_json(seen, Duration::from_secs(20)).into_bytes(), "application/json")
+                }
+                "/__agreed/live.js" => respond(LIVE_JS.as_bytes().to_vec(), "text/javascript"),
+                _ => file_response(&root, &url),
+            };
+            let _ = request.respond(response);
+        });
     }
 }
 

@@ -80,6 +80,11 @@ fn a_broken_link_in_the_theme_is_reported_on_the_content_each_page_comes_from() 
     let theme = project.path().join("themes/broken/templates");
     std::fs::create_dir_all(&theme).unwrap();
     std::fs::write(theme.join("base.html"), broken).unwrap();
+    // Paragraph pages have a template of their own (they do not extend base.html).
+    let paragraph = std::fs::read_to_string(repo().join("themes/default/templates/paragraph.html")).unwrap();
+    let broken_paragraph = paragraph.replace("</footer>", "<a href=\"{{ root }}nowhere.html\">x</a></footer>");
+    assert_ne!(broken_paragraph, paragraph, "the paragraph page's footer is where the theme says");
+    std::fs::write(theme.join("paragraph.html"), broken_paragraph).unwrap();
     std::fs::write(project.path().join("agreed.toml"), "theme = \"broken\"\n").unwrap();
     let out = check(project.path());
     let stdout = String::from_utf8_lossy(&out.stdout);

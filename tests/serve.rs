@@ -60,7 +60,9 @@ fn an_edited_paragraph_is_rebuilt_and_served() {
             break rest.split('/').next().unwrap().to_string();
         }
     };
-    std::thread::spawn(move || for _ in lines {});
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || lines.map_while(Result::ok).for_each(|l| sink.lock().unwrap().push(l)));
 
     let page = get(&addr, "/E/RES/2031/2/5/index.html");
     assert!(page.starts_with("HTTP/1.0 200") || page.starts_with("HTTP/1.1 200"), "{page}");
@@ -68,10 +70,25 @@ fn an_edited_paragraph_is_rebuilt_and_served() {
     let state = get(&addr, "/__agreed/state");
     assert!(state.contains("\"version\":0"), "{state}");
 
+    // A browser waiting on the state (long polling) is answered when the rebuild is done.
+    let generation = state.split("\"generation\":").nth(1).unwrap().split([',', '}']).next().unwrap().to_string();
+    let waiting_addr = addr.clone();
+    let waiting = std::thread::spawn(move || get(&waiting_addr, &format!("/__agreed/state?g={generation}")));
+
+    // Saved the way editors and `sed -i` save: a temporary file renamed over the original.
     let file = root.join("content/resolutions/E-RES-2031-2.md");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("paragraph 1 above.", "paragraph 1 above, as amended.")).unwrap();
+    let temp = root.join("content/resolutions/.E-RES-2031-2.md.swp");
+    std::fs::write(&temp, text.replace("paragraph 1 above.", "paragraph 1 above, as amended.")).unwrap();
+    std::fs::rename(&temp, &file).unwrap();
     wait_for("the edited page", || get(&addr, "/E/RES/2031/2/5/index.html").contains("as amended"));
+    assert!(waiting.join().unwrap().contains("\"version\":1"), "the waiting browser hears of the rebuild");
+    wait_for("the rebuild report", || log.lock().unwrap().iter().any(|l| l.contains("site-wide files done")));
+    let report = log.lock().unwrap().join("\n");
+    assert!(
+        report.contains("rebuilt 1 changed file(s): the pages of 1 series"),
+        "an edit rebuilds only its series:\n{report}"
+    );
     assert!(get(&addr, "/E/RES/2031/2/index.html").contains("as amended"));
     assert!(get(&addr, "/__agreed/state").contains("\"error\":null"));
 

@@ -209,11 +209,45 @@ pub fn align_resolutions(old: &Resolution, new: &Resolution) -> PairAlignment {
 /// Align every resolution with the previous one of its series, apply the editor's overrides
 /// and chain the links into lineages. Overrides that no longer apply come back as warnings.
 pub fn align(corpus: &Corpus, overrides: &Overrides) -> (Lineages, Vec<Warning>) {
+    align_cached(corpus, overrides, &mut AlignCache::default())
+}
+
+/// The costly half of an alignment (word profiles and pair alignments), kept between builds by
+/// `agreed serve` so that an edit re-aligns only the resolutions it touched. Entries are by
+/// symbol; [`AlignCache::forget`] drops those of an edited resolution.
+#[derive(Default)]
+pub struct AlignCache {
+    profiles: std::collections::HashMap<String, Vec<Profile>>,
+    pairs: std::collections::HashMap<(String, String), PairAlignment>,
+}
+
+impl AlignCache {
+    /// Drop what was computed from `symbol`'s text.
+    pub fn forget(&mut self, symbol: &str) {
+        self.profiles.remove(symbol);
+        self.pairs.retain(|(old, new), _| old != symbol && new != symbol);
+    }
+}
+
+/// [`align()`], reusing and filling `cache`.
+pub fn align_cached(corpus: &Corpus, overrides: &Overrides, cache: &mut AlignCache) -> (Lineages, Vec<Warning>) {
     let n = corpus.resolutions.len();
     let (predecessor, successor) = neighbours(corpus);
-    let profiles: Vec<Vec<Profile>> = corpus.resolutions.par_iter().map(profiles).collect();
-    let pairs: Vec<Option<PairAlignment>> =
-        (0..n).into_par_iter().map(|r| predecessor[r].map(|p| align_pair(&profiles[p], &profiles[r]))).collect();
+    let symbol = |r: usize| corpus.resolutions[r].symbol.as_str();
+    let missing: Vec<usize> = (0..n).filter(|&r| !cache.profiles.contains_key(symbol(r))).collect();
+    let computed: Vec<Vec<Profile>> = missing.par_iter().map(|&r| profiles(&corpus.resolutions[r])).collect();
+    for (r, p) in missing.into_iter().zip(computed) {
+        cache.profiles.insert(symbol(r).to_string(), p);
+    }
+    let profiles: Vec<&[Profile]> = (0..n).map(|r| cache.profiles[symbol(r)].as_slice()).collect();
+    let key = |r: usize| predecessor[r].map(|p| (symbol(p).to_string(), symbol(r).to_string()));
+    let todo: Vec<usize> = (0..n).filter(|&r| key(r).is_some_and(|k| !cache.pairs.contains_key(&k))).collect();
+    let aligned: Vec<PairAlignment> =
+        todo.par_iter().map(|&r| align_pair(profiles[predecessor[r].expect("only pairs")], profiles[r])).collect();
+    for (r, pair) in todo.into_iter().zip(aligned) {
+        cache.pairs.insert(key(r).expect("only pairs"), pair);
+    }
+    let pairs: Vec<Option<PairAlignment>> = (0..n).map(|r| key(r).map(|k| cache.pairs[&k].clone())).collect();
     let mut l = Lineages { predecessor, successor, ..Lineages::default() };
     for (r, pair) in pairs.into_iter().enumerate() {
         let (links, splits, merges) = match (l.predecessor[r], pair) {
@@ -249,7 +283,7 @@ fn neighbours(corpus: &Corpus) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
 }
 
 /// Links, splits and merges of resolution `r` from its alignment with `p`.
-fn links_of(p: usize, r: usize, profiles: &[Vec<Profile>], pair: PairAlignment) -> (Vec<Link>, Vec<Split>, Vec<Merge>) {
+fn links_of(p: usize, r: usize, profiles: &[&[Profile]], pair: PairAlignment) -> (Vec<Link>, Vec<Split>, Vec<Merge>) {
     let links = pair
         .matches
         .iter()
@@ -286,12 +320,7 @@ fn change_between(old: &Profile, new: &Profile) -> Change {
 }
 
 /// Apply every override in file order; return the ones that no longer apply as warnings.
-fn apply_overrides(
-    corpus: &Corpus,
-    overrides: &Overrides,
-    profiles: &[Vec<Profile>],
-    l: &mut Lineages,
-) -> Vec<Warning> {
+fn apply_overrides(corpus: &Corpus, overrides: &Overrides, profiles: &[&[Profile]], l: &mut Lineages) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for o in &overrides.entries {
         let warn = |message: String| Warning { file: overrides.file.clone(), line: o.line, message };
@@ -398,7 +427,7 @@ fn tidy_regroupings(l: &mut Lineages) {
 }
 
 /// Paragraphs of `r`'s predecessor that `r` neither continues nor merges.
-fn dropped_of(l: &Lineages, r: usize, profiles: &[Vec<Profile>]) -> Vec<ParaRef> {
+fn dropped_of(l: &Lineages, r: usize, profiles: &[&[Profile]]) -> Vec<ParaRef> {
     let Some(p) = l.predecessor[r] else { return Vec::new() };
     let mut kept = vec![false; profiles[p].len()];
     let continued = l.links[r].iter().filter_map(|k| k.previous);

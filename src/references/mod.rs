@@ -177,8 +177,35 @@ impl References {
 
 /// Find and resolve every reference of the corpus, and the backlinks.
 pub fn resolve(corpus: &Corpus) -> References {
-    let per_resolution: Vec<Resolved> =
-        (0..corpus.resolutions.len()).into_par_iter().map(|res| resolve_resolution(corpus, res)).collect();
+    resolve_cached(corpus, &mut ReferenceCache::default())
+}
+
+/// Each resolution's references, kept between builds by `agreed serve` so that an edit
+/// resolves only the edited resolution's text again. Entries are by symbol; the caller forgets
+/// an edited resolution, and forgets everything when an edit adds or removes paragraphs that
+/// other resolutions may point at.
+#[derive(Default)]
+pub struct ReferenceCache(std::collections::HashMap<String, Resolved>);
+
+impl ReferenceCache {
+    pub fn forget(&mut self, symbol: &str) {
+        self.0.remove(symbol);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// [`resolve`], reusing and filling `cache`.
+pub fn resolve_cached(corpus: &Corpus, cache: &mut ReferenceCache) -> References {
+    let symbol = |res: usize| corpus.resolutions[res].symbol.as_str();
+    let missing: Vec<usize> = (0..corpus.resolutions.len()).filter(|&r| !cache.0.contains_key(symbol(r))).collect();
+    let resolved: Vec<Resolved> = missing.par_iter().map(|&res| resolve_resolution(corpus, res)).collect();
+    for (res, r) in missing.into_iter().zip(resolved) {
+        cache.0.insert(symbol(res).to_string(), r);
+    }
+    let per_resolution = (0..corpus.resolutions.len()).map(|res| cache.0[symbol(res)].clone());
     let mut refs = References::default();
     for (paras, notes, warnings) in per_resolution {
         refs.in_paragraphs.push(paras);

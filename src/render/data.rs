@@ -67,8 +67,13 @@ struct ParagraphEntry<'a> {
     url: String,
     page: String,
     number: &'a str,
+    /// Extra fields are left out when empty: they would repeat on every one of hundreds of
+    /// thousands of entries.
+    #[serde(skip_serializing_if = "<[Reference]>::is_empty")]
     references: &'a [Reference],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     moved: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'a str>,
 }
 
@@ -78,9 +83,14 @@ pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
     // Compact, not pretty: these files are for programs, and at scale whitespace costs megabytes.
     staging.write_with("data/paragraphs.json", |w| Ok(serde_json::to_writer(w, &paragraphs_file(site))?))?;
     staging.write_with("data/lineages.json", |w| Ok(serde_json::to_writer(w, &lineages_file(site))?))?;
-    staging.write_with("data/paragraphs.csv", |w| paragraphs_csv(site, w))?;
-    for r in &site.corpus.resolutions {
-        staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
+    let exports = site.config.exports;
+    if exports.csv {
+        staging.write_with("data/paragraphs.csv", |w| paragraphs_csv(site, w))?;
+    }
+    if exports.akn {
+        for r in &site.corpus.resolutions {
+            staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
+        }
     }
     staging.write("atom.xml", super::feeds::atom(site).as_bytes())?;
     for (path, xml) in super::feeds::series_feeds(site) {
@@ -108,6 +118,8 @@ fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
         akn_files: Vec<AknLink<'a>>,
         series_feeds: Vec<(&'a str, String)>,
         csv_columns: &'static [&'static str],
+        csv_export: bool,
+        akn_export: bool,
         sitemap: bool,
         paragraphs: usize,
         resolutions: usize,
@@ -124,6 +136,8 @@ fn data_page(ctx: &Ctx, staging: &Staging) -> Result<()> {
             .collect(),
         series_feeds: site.corpus.series().into_iter().map(|(s, _)| (s, super::feeds::series_path(s))).collect(),
         csv_columns: &CSV_COLUMNS,
+        csv_export: site.config.exports.csv,
+        akn_export: site.config.exports.akn,
         sitemap: site.config.base_url.is_some(),
         paragraphs: site.corpus.paragraph_count(),
         resolutions: site.corpus.resolutions.len(),
@@ -184,7 +198,9 @@ fn paragraph_entry<'a>(site: &'a Site, q: ParaRef, p: &'a crate::model::Paragrap
     }
 }
 
-/// `data/lineages.json`: every lineage, each with its versions oldest first.
+/// `data/lineages.json`: every lineage, each with its versions oldest first. A version names
+/// its paragraph (resolution and anchor) and does not repeat what `paragraphs.json` holds (text,
+/// addresses): at scale each repetition of the text costs hundreds of megabytes.
 #[derive(Serialize)]
 struct LineagesFile<'a> {
     version: u32,
@@ -210,12 +226,6 @@ struct VersionEntry<'a> {
     change: &'static str,
     moved: bool,
     previous: Option<PlaceEntry<'a>>,
-    /// The words of this version; left out when they are those of the previous version
-    /// (`change` is `same`), which keeps the file small: most paragraphs carry over unchanged.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    url: String,
-    page: String,
 }
 
 #[derive(Serialize)]
@@ -248,9 +258,6 @@ fn lineages_file(site: &Site) -> LineagesFile<'_> {
             change: if link.previous.is_some() { link.change.as_str() } else { Change::New.as_str() },
             moved: link.moved,
             previous,
-            text: (link.previous.is_none() || link.change != Change::Same).then_some(p.text.as_str()),
-            url: urls::paragraph_in_resolution(r, &p.anchor),
-            page: urls::paragraph_page(r, &p.anchor),
         });
     }
     for (i, dropped) in site.lineages.dropped.iter().enumerate() {
@@ -260,7 +267,7 @@ fn lineages_file(site: &Site) -> LineagesFile<'_> {
             }
         }
     }
-    LineagesFile { version: 1, lineages }
+    LineagesFile { version: 2, lineages }
 }
 
 /// Columns of `data/paragraphs.csv`: the scalar fields of `paragraphs.json`, flattened.

@@ -100,7 +100,7 @@ fn entry(x: &mut String, site: &Site, i: usize, up: &str) {
         "<entry>\n<id>{id}</id>\n<title>{sym}: {title}</title>\n<updated>{d}</updated>\n<published>{d}</published>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{main}\"/>\n\
          {related}\
-         <link rel=\"alternate\" type=\"application/akn+xml\" href=\"{akn}\"/>\n\
+         {akn}\
          <category term=\"{series}\" label=\"Series {series}\"/>\n<summary type=\"text\">{summary}</summary>\n</entry>\n",
         id = escape(&entry_id(r)),
         sym = escape(&r.symbol),
@@ -112,7 +112,11 @@ fn entry(x: &mut String, site: &Site, i: usize, up: &str) {
         } else {
             String::new()
         },
-        akn = escape(&href(&super::akn::path(r))),
+        akn = if site.config.exports.akn {
+            format!("<link rel=\"alternate\" type=\"application/akn+xml\" href=\"{}\"/>\n", escape(&href(&super::akn::path(r))))
+        } else {
+            String::new()
+        },
         series = escape(&r.series),
         summary = escape(&summary(site, i, previous)),
     );

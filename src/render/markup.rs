@@ -32,19 +32,31 @@ pub fn escape(s: &str) -> String {
 }
 
 pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // The marker that stands for the path to the site root in pre-rendered HTML; text
-            // that happens to contain it must not turn into a path.
-            ROOT => out.push_str("&#xE000;"),
-            _ => out.push(c),
-        }
+    // Copy runs between the bytes that need escaping: most text has none or few, and this is
+    // on the path of every value of every page. ROOT (U+E000) is the only character outside
+    // ASCII that needs escaping; in UTF-8 it starts with 0xEE.
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let replacement = match bytes[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            0xEE if s[i..].starts_with(ROOT) => "&#xE000;",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(replacement);
+        i += if bytes[i] == 0xEE { ROOT.len_utf8() } else { 1 };
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 /// Drop overlays that overlap an earlier one (the first wins) and sort them.
@@ -121,6 +133,13 @@ mod tests {
 
     fn fnref(label: &str) -> String {
         format!("<sup>{label}</sup>")
+    }
+
+    #[test]
+    fn escaping_covers_markup_quotes_and_the_root_marker() {
+        let text = format!("é<b>&\"'{ROOT}x{ROOT}\u{E001}ü");
+        assert_eq!(escape(&text), "é&lt;b&gt;&amp;&quot;&#39;&#xE000;x&#xE000;\u{E001}ü");
+        assert_eq!(escape("plain"), "plain");
     }
 
     #[test]

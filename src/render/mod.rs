@@ -1,6 +1,6 @@
 //! Rendering: the analysed [`Site`] → files under the staging folder.
 //!
-//! Paragraph HTML is rendered once ([`Prepared`]) and reused by every page that shows the
+//! Paragraph text HTML is rendered once ([`Prepared`]) and reused by every page that shows the
 //! paragraph; pages are rendered in parallel with Tera templates from the theme and written as
 //! soon as they are rendered, so memory stays flat however large the corpus.
 
@@ -9,6 +9,7 @@ mod data;
 mod feeds;
 pub mod markup;
 mod pages;
+mod paragraph_page;
 mod sitemap;
 pub mod theme;
 pub mod urls;
@@ -28,8 +29,9 @@ use crate::Site;
 pub struct Prepared {
     /// Per resolution, per footnote.
     pub footnote_html: Vec<Vec<String>>,
-    /// Per resolution, per paragraph: the whole paragraph block (`paragraph-block.html`).
-    pub block_html: Vec<Vec<String>>,
+    /// Per resolution, per paragraph: the paragraph's text as HTML (references as links,
+    /// footnote markers), with [`markup::ROOT`] for the path to the site root.
+    pub text_html: Vec<Vec<String>>,
     /// Per resolution, per paragraph: the redline against the previous version, when amended.
     pub redline_html: Vec<Vec<Option<String>>>,
 }
@@ -54,32 +56,57 @@ enum Job {
 
 /// Render the whole site into `staging`.
 pub fn all(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
-    some(site, theme, staging, &|_| true)
+    render(site, theme, staging, &|_| true, true)
 }
 
-/// Render the pages of the resolutions `wanted` accepts (resolution, paragraph and changes
-/// pages), and every page that is not a resolution's; `agreed serve` uses it to redo only the
-/// series an edit touched.
-pub fn some(site: &Site, theme: &Theme, staging: &Staging, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<()> {
+/// Render only the pages of the resolutions `wanted` accepts (resolution, paragraph and
+/// changes pages): `agreed serve` redoes these first after an edit, so the page being read is
+/// back quickly, and the site-wide files after.
+pub fn resolutions(
+    site: &Site,
+    theme: &Theme,
+    staging: &Staging,
+    wanted: &(dyn Fn(usize) -> bool + Sync),
+) -> Result<()> {
+    render(site, theme, staging, wanted, false)
+}
+
+/// Render every page that is not one resolution's (home, topics, search, data files, …) and
+/// the theme's static files.
+pub fn site_wide(site: &Site, theme: &Theme, staging: &Staging) -> Result<()> {
+    render(site, theme, staging, &|_| false, true)
+}
+
+fn render(
+    site: &Site,
+    theme: &Theme,
+    staging: &Staging,
+    wanted: &(dyn Fn(usize) -> bool + Sync),
+    site_wide: bool,
+) -> Result<()> {
     let t = crate::timings::Timer::start();
     let tera = templates(theme)?;
-    let prepared = pages::prepare(site, &tera)?;
+    let prepared = pages::prepare(site, wanted);
     t.lap("templates and paragraph HTML");
-    let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared };
-    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().is_none_or(wanted)).collect();
+    let tally = crate::timings::Tally::default();
+    let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared, tally: &tally };
+    let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().map_or(site_wide, wanted)).collect();
     let progress = progress_bar(jobs.len());
     jobs.par_iter()
         .map(|job| {
             progress.inc(1);
-            ctx.render(*job, staging)
+            tally.time(job.kind(), || ctx.render(*job, staging))
         })
         .collect::<Result<()>>()?;
     progress.finish_and_clear();
-    for (path, bytes) in theme.statics() {
-        staging.write(path, bytes)?;
+    tally.print();
+    if site_wide {
+        for (path, bytes) in theme.statics() {
+            staging.write(path, bytes)?;
+        }
+        staging.write(".nojekyll", b"")?;
+        staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     }
-    staging.write(".nojekyll", b"")?;
-    staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     Ok(())
 }
 
@@ -98,6 +125,19 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 }
 
 impl Job {
+    fn kind(self) -> &'static str {
+        match self {
+            Job::Home => "home",
+            Job::Resolution(_) => "resolution page",
+            Job::Paragraph(_) => "paragraph page",
+            Job::Changes(_) => "changes page",
+            Job::TopicList | Job::Topic(_) => "topic page",
+            Job::Search | Job::SearchIndex => "search",
+            Job::NotFound | Job::Notes | Job::Glossary => "other page",
+            Job::Data => "data files",
+        }
+    }
+
     /// The resolution whose pages this job renders, if any.
     fn resolution(self) -> Option<usize> {
         match self {

@@ -20,6 +20,7 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub tera: &'a Tera,
     pub prepared: &'a Prepared,
+    pub tally: &'a crate::timings::Tally,
 }
 
 /// What every page's base template needs.
@@ -33,13 +34,18 @@ pub(super) struct Base<'a> {
     description: String,
 }
 
-pub fn prepare(site: &Site, tera: &Tera) -> Result<Prepared> {
+/// The HTML of every paragraph, footnote and redline of the resolutions `wanted` accepts
+/// (the others' are left empty: their pages are not rendered).
+pub fn prepare(site: &Site, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Prepared {
     let per_res: Vec<(Vec<String>, Vec<String>)> = site
         .corpus
         .resolutions
         .par_iter()
         .enumerate()
         .map(|(i, r)| {
+            if !wanted(i) {
+                return (Vec::new(), Vec::new());
+            }
             let footnotes = r
                 .footnotes
                 .iter()
@@ -63,45 +69,21 @@ pub fn prepare(site: &Site, tera: &Tera) -> Result<Prepared> {
             (paragraphs, footnotes)
         })
         .collect();
-    let (paragraph_html, footnote_html): (Vec<Vec<String>>, _) = per_res.into_iter().unzip();
-    // The text HTML lives on only inside the blocks: keeping both would double the memory of a
-    // large build.
-    let block_html = paragraph_blocks(site, tera, paragraph_html)?;
-    let redline_html = redlines(site);
-    Ok(Prepared { footnote_html, block_html, redline_html })
-}
-
-/// Every paragraph block, rendered once with [`ROOT`] for the path to the root.
-fn paragraph_blocks(site: &Site, tera: &Tera, paragraph_html: Vec<Vec<String>>) -> Result<Vec<Vec<String>>> {
-    let root = ROOT.to_string();
-    paragraph_html
-        .into_par_iter()
-        .enumerate()
-        .map(|(res, texts)| {
-            texts
-                .into_iter()
-                .enumerate()
-                .map(|(para, html)| {
-                    let p = ParaRef { res, para };
-                    let view = ParaView::new(site, p, html);
-                    let mut ctx = Context::new();
-                    ctx.insert("p", &view);
-                    ctx.insert("root", &root);
-                    tera.render("paragraph-block.html", &ctx)
-                        .map_err(|e| anyhow::anyhow!("rendering paragraph-block.html: {}", super::tera_error(&e)))
-                })
-                .collect()
-        })
-        .collect()
+    let (text_html, footnote_html): (Vec<Vec<String>>, _) = per_res.into_iter().unzip();
+    let redline_html = redlines(site, wanted);
+    Prepared { footnote_html, text_html, redline_html }
 }
 
 /// The redline of every amended paragraph against its previous version, computed once.
-fn redlines(site: &Site) -> Vec<Vec<Option<String>>> {
+fn redlines(site: &Site, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Vec<Vec<Option<String>>> {
     site.corpus
         .resolutions
         .par_iter()
         .enumerate()
         .map(|(res, r)| {
+            if !wanted(res) {
+                return Vec::new();
+            }
             r.paragraphs
                 .iter()
                 .enumerate()
@@ -200,14 +182,63 @@ impl Ctx<'_> {
         base: &Base,
         view: &T,
     ) -> Result<()> {
-        let mut ctx = Context::from_serialize(view).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
+        let mut ctx = self
+            .tally
+            .time("· context", || Context::from_serialize(view))
+            .map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
         ctx.insert("base", base);
         ctx.insert("root", &base.root);
-        let html = self
-            .tera
-            .render(template, &ctx)
+        self.render_and_write(staging, path, template, &ctx, &base.root)
+    }
+
+    /// Render `template` and write it at `path`, with links shortened (see
+    /// [`urls::shorten_links`]) unless `root` is not the relative path to the root (the 404
+    /// page's is an absolute URL).
+    pub(super) fn render_and_write(
+        &self,
+        staging: &Staging,
+        path: &str,
+        template: &str,
+        ctx: &Context,
+        root: &str,
+    ) -> Result<()> {
+        let t = self.tally;
+        let html = t
+            .time("· tera", || self.tera.render(template, ctx))
             .map_err(|e| anyhow::anyhow!("rendering {path} with {template}: {}", super::tera_error(&e)))?;
-        staging.write(path, html.as_bytes())
+        let html =
+            t.time("· shorten", || if root == urls::root_of(path) { urls::shorten_links(&html, path) } else { html });
+        t.time("· write file", || staging.write(path, html.as_bytes()))
+    }
+
+    /// One paragraph as the resolution page shows it (`paragraph-block.html`). The view is
+    /// flat for the same reason as the paragraph page's (see `paragraph_page`).
+    fn block(&self, p: ParaRef, root: &str) -> Result<String> {
+        #[derive(Serialize)]
+        struct Block<'a> {
+            root: &'a str,
+            #[serde(flatten)]
+            p: ParaView<'a>,
+            /// `new`, `amended` or `same`, when the resolution has a predecessor.
+            change_kind: Option<&'static str>,
+            moved: bool,
+            since_label: Option<String>,
+            since_href: Option<String>,
+        }
+        let mut view = ParaView::new(self.site, p, markup::with_root(&self.prepared.text_html[p.res][p.para], root));
+        let change = view.change.take();
+        let block = Block {
+            root,
+            change_kind: change.as_ref().map(|c| c.change),
+            moved: change.as_ref().is_some_and(|c| c.moved),
+            since_label: change.as_ref().and_then(|c| c.previous_label.clone()),
+            since_href: change.and_then(|c| c.previous_href),
+            p: view,
+        };
+        let ctx = Context::from_serialize(&block).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
+        self.tera
+            .render("paragraph-block.html", &ctx)
+            .map_err(|e| anyhow::anyhow!("rendering paragraph-block.html: {}", super::tera_error(&e)))
     }
 
     fn para_view(&self, p: ParaRef) -> ParaView<'_> {
@@ -276,7 +307,7 @@ impl Ctx<'_> {
         let mut preamble = Vec::new();
         let mut sections: Vec<SectionView> = Vec::new();
         for (para, p) in r.paragraphs.iter().enumerate() {
-            let view = markup::with_root(&self.prepared.block_html[i][para], &base.root);
+            let view = self.block(ParaRef { res: i, para }, &base.root)?;
             if p.kind == Kind::Preambular {
                 preamble.push(view);
                 continue;
@@ -315,7 +346,7 @@ impl Ctx<'_> {
             changes_href: urls::changes_page(r),
             counts,
             cited_by: self.citing(self.site.references.resolution_cited_by.get(i).map(Vec::as_slice).unwrap_or(&[])),
-            akn: format!("data/akn/{}.xml", crate::model::anchor::symbol_slug(&r.symbol)),
+            akn: if self.site.config.exports.akn { super::akn::path(r) } else { String::new() },
         };
         self.write(staging, &path, "resolution.html", &base, &view)
     }
@@ -332,7 +363,7 @@ impl Ctx<'_> {
     }
 
     /// The footnotes of resolution `i`, or only those `labels` name.
-    fn footnotes(&self, i: usize, labels: Option<&[String]>, root: &str) -> Vec<FootnoteView<'_>> {
+    pub(super) fn footnotes(&self, i: usize, labels: Option<&[String]>, root: &str) -> Vec<FootnoteView<'_>> {
         let r = &self.site.corpus.resolutions[i];
         r.footnotes
             .iter()
@@ -346,7 +377,7 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn citing(&self, refs: &[ParaRef]) -> Vec<Citing> {
+    pub(super) fn citing(&self, refs: &[ParaRef]) -> Vec<Citing> {
         refs.iter()
             .map(|&q| {
                 let r = &self.site.corpus.resolutions[q.res];
@@ -357,89 +388,6 @@ impl Ctx<'_> {
                 }
             })
             .collect()
-    }
-
-    fn paragraph(&self, p: ParaRef, staging: &Staging) -> Result<()> {
-        #[derive(Serialize)]
-        struct Page<'a> {
-            r: ResolutionRef<'a>,
-            p: ParaView<'a>,
-            block: String,
-            kind_label: &'static str,
-            section: Option<&'a str>,
-            footnotes: Vec<FootnoteView<'a>>,
-            prev: Option<(String, String)>,
-            next: Option<(String, String)>,
-            references: Vec<RefView<'a>>,
-            cited_by: Vec<Citing>,
-            history: History<'a>,
-        }
-        let r = &self.site.corpus.resolutions[p.res];
-        let para = &r.paragraphs[p.para];
-        let path = urls::paragraph_page(r, &para.anchor);
-        let citation = format!("{}, {}", r.symbol, para.citation_label());
-        let base = self.base(&path, citation, para.text.clone());
-        let neighbour = |j: usize| {
-            let q = &r.paragraphs[j];
-            (urls::paragraph_page(r, &q.anchor), q.citation_label())
-        };
-        let view = Page {
-            r: ResolutionRef::new(r),
-            kind_label: views::kind_label(para.kind),
-            section: para.section.map(|s| r.sections[s].heading.as_str()),
-            footnotes: self.footnotes(p.res, Some(&para.footnotes), &base.root),
-            prev: p.para.checked_sub(1).map(neighbour),
-            next: (p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)),
-            references: self.site.references.of(p).iter().map(RefView::new).collect(),
-            cited_by: self.citing(
-                self.site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
-            ),
-            history: self.history(p),
-            block: markup::with_root(&self.prepared.block_html[p.res][p.para], &base.root),
-            p: self.para_view(p),
-        };
-        self.write(staging, &path, "paragraph.html", &base, &view)
-    }
-
-    fn history(&self, p: ParaRef) -> History<'_> {
-        let chain = self.site.lineages.chain(p);
-        let newest = *chain.last().expect("a chain holds its own paragraph");
-        let version = |q: ParaRef, with_redline: bool| {
-            let r = &self.site.corpus.resolutions[q.res];
-            let para = self.site.corpus.para(q);
-            let link = self.site.lineages.link(q);
-            let redline = if with_redline { self.prepared.redline_html[q.res][q.para].clone() } else { None };
-            Version {
-                symbol: &r.symbol,
-                date_long: views::long_date(&r.date),
-                label: format!("{}, {}", r.symbol, para.citation_label()),
-                href: urls::paragraph_page(r, &para.anchor),
-                change: if link.previous.is_some() { link.change.as_str() } else { "new" },
-                redline,
-                text: &para.text,
-                current: q == p,
-            }
-        };
-        let full = newest == p;
-        let versions = chain.iter().rev().map(|&q| version(q, full || q == p)).collect();
-        let dropped_after =
-            self.site.lineages.dropped_in(p).map(|_| ResolutionRef::new(&self.site.corpus.resolutions[newest.res]));
-        let first = chain[0];
-        History {
-            versions,
-            full,
-            newest_href: urls::paragraph_page(
-                &self.site.corpus.resolutions[newest.res],
-                &self.site.corpus.para(newest).anchor,
-            ),
-            first_symbol: &self.site.corpus.resolutions[first.res].symbol,
-            first_href: urls::paragraph_page(
-                &self.site.corpus.resolutions[first.res],
-                &self.site.corpus.para(first).anchor,
-            ),
-            last_seen: dropped_after,
-            lineage: self.site.lineages.id(p),
-        }
     }
 
     fn changes(&self, i: usize, staging: &Staging) -> Result<()> {
@@ -658,7 +606,7 @@ impl Ctx<'_> {
 }
 
 #[derive(Serialize)]
-struct Citing {
+pub(super) struct Citing {
     label: String,
     href: String,
 }
@@ -674,7 +622,7 @@ pub struct TopicSummary<'a> {
 }
 
 #[derive(Serialize)]
-struct RefView<'a> {
+pub(super) struct RefView<'a> {
     text: &'a str,
     kind: crate::references::RefKind,
     internal: Option<String>,
@@ -682,7 +630,7 @@ struct RefView<'a> {
 }
 
 impl<'a> RefView<'a> {
-    fn new(r: &'a Reference) -> Self {
+    pub(super) fn new(r: &'a Reference) -> Self {
         let (internal, external) = match &r.target {
             Some(Target::Internal { symbol, anchor }) => {
                 let path = crate::model::anchor::resolution_path(symbol);
@@ -701,36 +649,10 @@ impl<'a> RefView<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct Version<'a> {
-    symbol: &'a str,
-    date_long: String,
-    label: String,
-    href: String,
-    change: &'static str,
-    redline: Option<String>,
-    text: &'a str,
-    current: bool,
-}
-
-#[derive(Serialize)]
-struct History<'a> {
-    /// Newest first.
-    versions: Vec<Version<'a>>,
-    /// This page shows every version's redline (it is the newest version).
-    full: bool,
-    newest_href: String,
-    first_symbol: &'a str,
-    first_href: String,
-    /// The resolution it was last seen in, when a later resolution of the series dropped it.
-    last_seen: Option<ResolutionRef<'a>>,
-    lineage: &'a str,
-}
-
 /// A description for meta tags and share cards: whole words, at most about 300 characters
 /// (what link previews show), so long paragraphs are not repeated in full in the head.
-fn summary(text: &str) -> String {
-    const MAX: usize = 300;
+pub(super) fn summary(text: &str) -> String {
+    const MAX: usize = 120;
     if text.len() <= MAX {
         return text.to_string();
     }

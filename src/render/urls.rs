@@ -10,6 +10,66 @@ pub fn root_of(page: &str) -> String {
     "../".repeat(page.matches('/').count())
 }
 
+/// Rewrite the links of a rendered page so that each climbs only as far as it must:
+/// templates write every link from the site root (`../../../../../E/RES/2014/9/167/index.html`
+/// on a paragraph page), which costs bytes on every link of every page; the shortest form
+/// (`../../../2014/9/167/index.html`) resolves to the same file. Only attribute values that
+/// start with the page's path to the root are touched: page text cannot hold `="` (quotes are
+/// escaped), so no text is ever rewritten.
+pub fn shorten_links(html: &str, page: &str) -> String {
+    let root = root_of(page);
+    if root.is_empty() {
+        return html.to_string();
+    }
+    let here: Vec<&str> = page.split('/').collect();
+    let here = &here[..here.len() - 1];
+    let mut out = String::with_capacity(html.len());
+    let mut value = String::new();
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), root.as_bytes()) {
+        let b = html.as_bytes();
+        if at < copied || at < 2 || b[at - 2] != b'=' || !matches!(b[at - 1], b'"' | b'\'') {
+            continue;
+        }
+        let quote = b[at - 1];
+        let Some(len) = memchr::memchr(quote, &b[at..]) else { continue };
+        let close = at + len;
+        let target = &html[at + root.len()..close];
+        let end = target.find(['#', '?']).unwrap_or(target.len());
+        value.clear();
+        push_relative(&mut value, here, &target[..end]);
+        value.push_str(&target[end..]);
+        // A value without spaces, quotes, `=`, `<`, `>` or backticks needs no quotes in HTML.
+        let bare = !value.is_empty() && !value.bytes().any(|c| b" \t\n\r\"'=<>`".contains(&c));
+        out.push_str(&html[copied..at - 1]);
+        if bare {
+            out.push_str(&value);
+        } else {
+            out.push(quote as char);
+            out.push_str(&value);
+            out.push(quote as char);
+        }
+        copied = close + 1;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// `target` (relative to the site root) as a link from the folder whose segments are `here`.
+fn push_relative(out: &mut String, here: &[&str], target: &str) {
+    let segments: Vec<&str> = target.split('/').collect();
+    let (file, folders) = segments.split_last().expect("split yields at least one piece");
+    let common = here.iter().zip(folders).take_while(|(a, b)| a == b).count();
+    for _ in common..here.len() {
+        out.push_str("../");
+    }
+    for folder in &folders[common..] {
+        out.push_str(folder);
+        out.push('/');
+    }
+    out.push_str(file);
+}
+
 pub fn resolution_page(r: &Resolution) -> String {
     format!("{}/index.html", r.path())
 }
@@ -73,6 +133,34 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_climb_only_as_far_as_they_must() {
+        let page = "E/RES/2015/9/171/index.html";
+        let html = concat!(
+            r#"<a href="../../../../../E/RES/2014/9/167/index.html#x">a</a>"#,
+            r#"<a href="../../../../../index.html">b</a><link href='../../../../../static/style.css'>"#,
+            r#"<a href="../../../../../E/RES/2015/9/171/index.html#171">c</a>"#,
+            r#"<a href="../../../../../E/RES/2015/9/index.html#171">d</a>"#,
+            r#"<p>a path ../../../../../E/RES/2014/9/index.html in text</p>"#,
+        );
+        assert_eq!(
+            shorten_links(html, page),
+            concat!(
+                r#"<a href=../../../2014/9/167/index.html#x>a</a>"#,
+                r#"<a href=../../../../../index.html>b</a><link href=../../../../../static/style.css>"#,
+                r#"<a href=index.html#171>c</a>"#,
+                r#"<a href=../index.html#171>d</a>"#,
+                r#"<p>a path ../../../../../E/RES/2014/9/index.html in text</p>"#,
+            )
+        );
+        assert_eq!(shorten_links(r#"<a href="x/index.html">"#, "index.html"), r#"<a href="x/index.html">"#);
+        // Quotes stay where the value needs them.
+        assert_eq!(
+            shorten_links(r#"<a href="../../a b/index.html">"#, "x/y/index.html"),
+            r#"<a href="../../a b/index.html">"#
+        );
+    }
 
     #[test]
     fn root_climbs_one_level_per_folder() {

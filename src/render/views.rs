@@ -117,7 +117,7 @@ pub fn chips(site: &Site, p: ParaRef) -> Vec<Chip<'_>> {
         .collect()
 }
 
-fn change_badge(site: &Site, p: ParaRef) -> Option<ChangeBadge<'_>> {
+pub fn change_badge(site: &Site, p: ParaRef) -> Option<ChangeBadge<'_>> {
     site.lineages.predecessor.get(p.res).copied().flatten()?;
     let link = site.lineages.link(p);
     // An unchanged paragraph points at the version where its words were last changed: that is

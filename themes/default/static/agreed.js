@@ -6,7 +6,8 @@
   // base_url, else the address of the paragraph as the page was opened.
   function paragraphUrl(button) {
     var para = button.closest(".para");
-    return para.dataset.url || new URL(para.dataset.href, window.location.href).href;
+    // Resolution pages leave data-href out: the paragraph is at its own anchor there.
+    return para.dataset.url || new URL(para.dataset.href || "#" + para.id, window.location.href).href;
   }
 
   // The paragraph as printed: without footnote markers and their tooltips.
@@ -26,12 +27,19 @@
   function copyPayload(button) {
     var url = paragraphUrl(button);
     if (button.dataset.copy === "link") return { text: url, html: null };
-    var cite = button.closest(".para").dataset.cite;
+    var cite = citation(button.closest(".para"));
     var words = paragraphText(button);
     return {
       text: cite + ": \u201c" + words + "\u201d " + url,
       html: '<a href="' + escapeHtml(url) + '">' + escapeHtml(cite) + "</a>: \u201c" + escapeHtml(words) + "\u201d",
     };
+  }
+
+  // The citation is the accessible name of the paragraph's number (kept off a data attribute
+  // so that it is not written twice for every paragraph).
+  function citation(para) {
+    var num = para.querySelector(".num");
+    return para.dataset.cite || (num && num.getAttribute("aria-label")) || "";
   }
 
   function fallbackCopy(text) {
@@ -62,7 +70,15 @@
   function announce(button, text) {
     document.documentElement.setAttribute("data-copied", text);
     var status = document.getElementById("copy-status");
-    if (status) status.textContent = "Copied: " + text;
+    if (!status) {
+      status = document.createElement("p");
+      status.id = "copy-status";
+      status.className = "vh";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      document.body.appendChild(status);
+    }
+    status.textContent = "Copied: " + text;
     var label = button.textContent;
     button.textContent = "Copied";
     setTimeout(function () { button.textContent = label; }, 1500);
@@ -79,16 +95,22 @@
   // The copy buttons only work with a script, so the script adds them: pages stay small and
   // nothing dead is shown without JavaScript.
   function initCopy() {
-    document.querySelectorAll(".para[data-cite]").forEach(function (para) {
+    document.querySelectorAll(".para[id]").forEach(function (para) {
+      var cite = citation(para);
+      if (!cite) return;
       var tools = para.querySelector(".tools");
-      if (!tools) return;
+      if (!tools) {
+        tools = document.createElement("div");
+        tools.className = "tools";
+        para.appendChild(tools);
+      }
       [["link", "Copy link"], ["citation", "Copy citation"]].forEach(function (kind) {
         var b = document.createElement("button");
         b.type = "button";
         b.className = "copy";
         b.dataset.copy = kind[0];
         b.textContent = kind[1];
-        b.setAttribute("aria-label", kind[1] + " of " + para.dataset.cite);
+        b.setAttribute("aria-label", kind[1] + " of " + cite);
         b.addEventListener("click", onCopy);
         tools.appendChild(b);
       });

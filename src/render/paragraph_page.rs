@@ -1,0 +1,200 @@
+//! The page of one paragraph: its text, citation, topics, references and its history.
+//!
+//! These pages are most of a site (one per paragraph of every resolution), so two things are
+//! designed for size and speed:
+//! - the history: every page shows its own change (the redline when amended) and links to the
+//!   first, previous, next and newest versions; only the newest version's page lists every
+//!   version with its redline. Repeating the whole history on each of a lineage's pages would
+//!   make the site grow with the square of the series' length.
+//! - the view is flat: the template reads `{{ citation }}`, not `{{ p.citation }}`, because
+//!   Tera resolves every dotted name by allocating each segment, which cost more than all the
+//!   rest of the page.
+
+use anyhow::Result;
+use serde::Serialize;
+use tera::Context;
+
+use super::markup;
+use super::pages::{summary, Citing, Ctx, RefView};
+use super::urls;
+use super::views::{self, Chip, FootnoteView};
+use crate::lineage::Change;
+use crate::model::ParaRef;
+use crate::output::Staging;
+
+/// What `paragraph.html` sees, all at the top level.
+#[derive(Serialize)]
+struct Page<'a> {
+    root: String,
+    site_title: &'a str,
+    page_title: &'a str,
+    description: String,
+    canonical: Option<String>,
+
+    symbol: &'a str,
+    resolution_title: &'a str,
+    date_long: String,
+    kind_label: &'static str,
+    section: Option<&'a str>,
+
+    citation: &'a str,
+    anchor: &'a str,
+    kind: &'static str,
+    number: String,
+    html: String,
+    /// Its place in the resolution page.
+    href: String,
+    /// What the copy-link control copies: the canonical URL, or empty for the page's address.
+    copy_url: Option<String>,
+    status: Option<&'a str>,
+    notes: Vec<&'a str>,
+    topics: Vec<Chip<'a>>,
+    footnotes: Vec<FootnoteView<'a>>,
+    references: Vec<RefView<'a>>,
+    cited_by: Vec<Citing>,
+    /// Neighbouring paragraphs of the same resolution: (page, label).
+    prev: Option<(String, String)>,
+    next: Option<(String, String)>,
+
+    /// `new`, `amended` or `same` against the previous version; none in the first resolution
+    /// of a series.
+    change: Option<&'static str>,
+    moved: bool,
+    /// The version it was amended from, or where its words were last changed when unchanged.
+    since: Option<VersionLink>,
+    redline: Option<&'a str>,
+    version_count: usize,
+    first_version: Option<VersionLink>,
+    previous_version: Option<VersionLink>,
+    next_version: Option<VersionLink>,
+    /// The newest version, whose page holds the full history, when it is not this one.
+    newest_version: Option<VersionLink>,
+    /// The resolution it was last seen in, when a later resolution of the series dropped it.
+    dropped_after: Option<VersionLink>,
+    /// Every version, newest first: only on the newest version's page.
+    versions: Vec<Version<'a>>,
+    lineage: &'a str,
+}
+
+#[derive(Serialize)]
+struct VersionLink {
+    label: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Version<'a> {
+    symbol: &'a str,
+    date_long: String,
+    label: String,
+    href: String,
+    change: &'static str,
+    /// Against the version before it; the page's own version shows its redline above the list.
+    redline: Option<&'a str>,
+    /// The words of the first version, from which the redlines read.
+    text: Option<&'a str>,
+    current: bool,
+}
+
+impl Ctx<'_> {
+    pub(super) fn paragraph(&self, p: ParaRef, staging: &Staging) -> Result<()> {
+        let site = self.site;
+        let r = &site.corpus.resolutions[p.res];
+        let para = &r.paragraphs[p.para];
+        let path = urls::paragraph_page(r, &para.anchor);
+        let root = urls::root_of(&path);
+        let citation = format!("{}, {}", r.symbol, para.citation_label());
+        let href = urls::paragraph_in_resolution(r, &para.anchor);
+        let neighbour = |j: usize| {
+            let q = &r.paragraphs[j];
+            (urls::paragraph_page(r, &q.anchor), q.citation_label())
+        };
+        let lineages = &site.lineages;
+        let chain = lineages.chain(p);
+        let at = chain.iter().position(|&q| q == p).expect("a chain holds its own paragraph");
+        let newest = *chain.last().expect("a chain holds its own paragraph");
+        let link = lineages.link(p);
+        let in_series = lineages.predecessor[p.res].is_some();
+        let since = if link.change == Change::Same { Some(lineages.unchanged_since(p)) } else { link.previous };
+        let page = Page {
+            site_title: &site.config.title,
+            page_title: &citation,
+            description: summary(&para.text),
+            canonical: urls::canonical(site.config.base_url.as_deref(), &path),
+            symbol: &r.symbol,
+            resolution_title: &r.title,
+            date_long: views::long_date(&r.date),
+            kind_label: views::kind_label(para.kind),
+            section: para.section.map(|s| r.sections[s].heading.as_str()),
+            citation: &citation,
+            anchor: &para.anchor,
+            kind: para.kind.as_str(),
+            number: para.display_number(),
+            html: markup::with_root(&self.prepared.text_html[p.res][p.para], &root),
+            copy_url: urls::canonical(site.config.base_url.as_deref(), &href),
+            href,
+            status: para.attrs.status.as_deref(),
+            notes: site.notes.of(p).map(|n| n.html.as_str()).collect(),
+            topics: views::chips(site, p),
+            footnotes: self.footnotes(p.res, Some(&para.footnotes), &root),
+            references: site.references.of(p).iter().map(RefView::new).collect(),
+            cited_by: self.citing(
+                site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
+            ),
+            prev: p.para.checked_sub(1).map(neighbour),
+            next: (p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)),
+            change: in_series.then(|| link.change.as_str()),
+            moved: link.moved,
+            since: since.filter(|_| in_series).map(|q| self.version_link(q)),
+            redline: self.prepared.redline_html[p.res][p.para].as_deref(),
+            version_count: chain.len(),
+            // Named only when it is not also the previous version.
+            first_version: (at > 1).then(|| self.version_link(chain[0])),
+            previous_version: at.checked_sub(1).map(|i| self.version_link(chain[i])),
+            next_version: chain.get(at + 1).map(|&q| self.version_link(q)),
+            newest_version: (newest != p).then(|| self.version_link(newest)),
+            dropped_after: lineages.dropped_in(p).map(|_| {
+                let last = &site.corpus.resolutions[newest.res];
+                VersionLink { label: last.symbol.clone(), href: urls::resolution_page(last) }
+            }),
+            versions: if newest == p && chain.len() > 1 {
+                chain.iter().rev().map(|&q| self.version(q, q == p)).collect()
+            } else {
+                Vec::new()
+            },
+            lineage: lineages.id(p),
+            root,
+        };
+        let ctx = self
+            .tally
+            .time("· context", || Context::from_serialize(&page))
+            .map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
+        self.render_and_write(staging, &path, "paragraph.html", &ctx, &page.root)
+    }
+
+    fn version_link(&self, q: ParaRef) -> VersionLink {
+        let r = &self.site.corpus.resolutions[q.res];
+        let para = self.site.corpus.para(q);
+        VersionLink {
+            label: format!("{}, {}", r.symbol, para.citation_label()),
+            href: urls::paragraph_page(r, &para.anchor),
+        }
+    }
+
+    fn version(&self, q: ParaRef, current: bool) -> Version<'_> {
+        let r = &self.site.corpus.resolutions[q.res];
+        let para = self.site.corpus.para(q);
+        let link = self.site.lineages.link(q);
+        let first = link.previous.is_none();
+        Version {
+            symbol: &r.symbol,
+            date_long: views::long_date(&r.date),
+            label: format!("{}, {}", r.symbol, para.citation_label()),
+            href: urls::paragraph_page(r, &para.anchor),
+            change: if first { "new" } else { link.change.as_str() },
+            redline: if current { None } else { self.prepared.redline_html[q.res][q.para].as_deref() },
+            text: first.then_some(para.text.as_str()),
+            current,
+        }
+    }
+}
