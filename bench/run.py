@@ -139,9 +139,10 @@ def serve_latency(n, agreed, edits=5):
                     sys.exit(f"serve: the edit never showed up\n{''.join(log[-20:])}")
                 time.sleep(0.002)
             times.append((time.perf_counter() - start) * 1000)
-            time.sleep(1)  # let the site-wide files finish before the next edit
-            while not any("site-wide files done" in l for l in log[-3:]):
-                time.sleep(0.2)
+            # Measure edits made to an idle server: wait for this edit's site-wide files.
+            while sum("site-wide files done" in l for l in log) < i + 1:
+                time.sleep(0.1)
+            time.sleep(0.5)
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
         return statistics.median(times)
@@ -193,7 +194,7 @@ def table(rows):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, nargs="+", default=[20, 200])
+    ap.add_argument("--docs", type=int, nargs="*", default=[20, 200])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--serve", type=int, nargs="*", default=[], metavar="N",
                     help="also measure agreed serve's edit-to-page time on these corpus sizes")
