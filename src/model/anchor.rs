@@ -26,6 +26,13 @@ pub fn footnote_anchor(label: &str) -> String {
 /// The folder of a resolution under `site/`: the symbol's parts, each made safe for a file
 /// name (a symbol never contains `..`, but a typo must not write outside the site).
 pub fn resolution_path(symbol: &str) -> String {
+    // Nearly every symbol is already a path (this runs for every link of every page).
+    let plain = |part: &str| !part.is_empty() && part.bytes().any(|b| b != b'.');
+    if symbol.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'/')
+        && symbol.split('/').all(plain)
+    {
+        return symbol.to_string();
+    }
     symbol
         .split('/')
         .filter(|part| !part.is_empty())

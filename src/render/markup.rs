@@ -17,13 +17,8 @@ pub struct Overlay {
 }
 
 /// Stands for the path to the site root in HTML that is rendered once and used on pages at
-/// different depths; [`with_root`] replaces it.
+/// different depths; [`super::urls::resolve_root_marks`] puts each page's shortest link there.
 pub const ROOT: char = '\u{E000}';
-
-/// Put the page's path to the root where [`ROOT`] stands.
-pub fn with_root(html: &str, root: &str) -> String {
-    html.replace(ROOT, root)
-}
 
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);

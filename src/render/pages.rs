@@ -188,32 +188,32 @@ impl Ctx<'_> {
             .map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
         ctx.insert("base", base);
         ctx.insert("root", &base.root);
-        self.render_and_write(staging, path, template, &ctx, &base.root)
+        // The 404 page's root is an absolute URL; every other page's links can be shortened.
+        let shorten = base.root == urls::root_of(path);
+        self.render_and_write(staging, path, template, &ctx, shorten)
     }
 
     /// Render `template` and write it at `path`, with links shortened (see
-    /// [`urls::shorten_links`]) unless `root` is not the relative path to the root (the 404
-    /// page's is an absolute URL).
+    /// [`urls::shorten_links`]) when `shorten`.
     pub(super) fn render_and_write(
         &self,
         staging: &Staging,
         path: &str,
         template: &str,
         ctx: &Context,
-        root: &str,
+        shorten: bool,
     ) -> Result<()> {
         let t = self.tally;
         let html = t
             .time("· tera", || self.tera.render(template, ctx))
             .map_err(|e| anyhow::anyhow!("rendering {path} with {template}: {}", super::tera_error(&e)))?;
-        let html =
-            t.time("· shorten", || if root == urls::root_of(path) { urls::shorten_links(&html, path) } else { html });
+        let html = t.time("· shorten", || if shorten { urls::shorten_links(&html, path) } else { html });
         t.time("· write file", || staging.write(path, html.as_bytes()))
     }
 
     /// One paragraph as the resolution page shows it (`paragraph-block.html`). The view is
     /// flat for the same reason as the paragraph page's (see `paragraph_page`).
-    fn block(&self, p: ParaRef, root: &str) -> Result<String> {
+    fn block(&self, p: ParaRef, page: &str, root: &str) -> Result<String> {
         #[derive(Serialize)]
         struct Block<'a> {
             root: &'a str,
@@ -225,7 +225,8 @@ impl Ctx<'_> {
             since_label: Option<String>,
             since_href: Option<String>,
         }
-        let mut view = ParaView::new(self.site, p, markup::with_root(&self.prepared.text_html[p.res][p.para], root));
+        let mut view =
+            ParaView::new(self.site, p, urls::resolve_root_marks(&self.prepared.text_html[p.res][p.para], page));
         let change = view.change.take();
         let block = Block {
             root,
@@ -307,7 +308,7 @@ impl Ctx<'_> {
         let mut preamble = Vec::new();
         let mut sections: Vec<SectionView> = Vec::new();
         for (para, p) in r.paragraphs.iter().enumerate() {
-            let view = self.block(ParaRef { res: i, para }, &base.root)?;
+            let view = self.block(ParaRef { res: i, para }, &path, &base.root)?;
             if p.kind == Kind::Preambular {
                 preamble.push(view);
                 continue;
@@ -340,7 +341,7 @@ impl Ctx<'_> {
             preamble,
             sections,
             toc: r.sections.iter().map(|s| (s.id.as_str(), s.heading.as_str())).collect(),
-            footnotes: self.footnotes(i, None, &base.root),
+            footnotes: self.footnotes(i, None, &path),
             previous,
             next,
             changes_href: urls::changes_page(r),
@@ -362,8 +363,8 @@ impl Ctx<'_> {
         )
     }
 
-    /// The footnotes of resolution `i`, or only those `labels` name.
-    pub(super) fn footnotes(&self, i: usize, labels: Option<&[String]>, root: &str) -> Vec<FootnoteView<'_>> {
+    /// The footnotes of resolution `i`, or only those `labels` name, as shown on `page`.
+    pub(super) fn footnotes(&self, i: usize, labels: Option<&[String]>, page: &str) -> Vec<FootnoteView<'_>> {
         let r = &self.site.corpus.resolutions[i];
         r.footnotes
             .iter()
@@ -372,7 +373,7 @@ impl Ctx<'_> {
             .map(|(n, f)| FootnoteView {
                 label: &f.label,
                 anchor: f.anchor(),
-                html: markup::with_root(&self.prepared.footnote_html[i][n], root),
+                html: urls::resolve_root_marks(&self.prepared.footnote_html[i][n], page),
             })
             .collect()
     }
@@ -608,7 +609,7 @@ impl Ctx<'_> {
 #[derive(Serialize)]
 pub(super) struct Citing {
     label: String,
-    href: String,
+    pub(super) href: String,
 }
 
 #[derive(Serialize)]
@@ -625,7 +626,7 @@ pub struct TopicSummary<'a> {
 pub(super) struct RefView<'a> {
     text: &'a str,
     kind: crate::references::RefKind,
-    internal: Option<String>,
+    pub(super) internal: Option<String>,
     external: Option<&'a str>,
 }
 

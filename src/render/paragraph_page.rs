@@ -8,13 +8,14 @@
 //!   make the site grow with the square of the series' length.
 //! - the view is flat: the template reads `{{ citation }}`, not `{{ p.citation }}`, because
 //!   Tera resolves every dotted name by allocating each segment, which cost more than all the
-//!   rest of the page.
+//!   rest of the page;
+//! - links to other paragraphs and resolutions are computed here, relative to the page and as
+//!   short as they can be, so the page needs no pass over its HTML to shorten them.
 
 use anyhow::Result;
 use serde::Serialize;
 use tera::Context;
 
-use super::markup;
 use super::pages::{summary, Citing, Ctx, RefView};
 use super::urls;
 use super::views::{self, Chip, FootnoteView};
@@ -22,7 +23,8 @@ use crate::lineage::Change;
 use crate::model::ParaRef;
 use crate::output::Staging;
 
-/// What `paragraph.html` sees, all at the top level.
+/// What `paragraph.html` sees, all at the top level. Every `href` is relative to the page;
+/// `root` is the path to the site root, for the site's own pages and files.
 #[derive(Serialize)]
 struct Page<'a> {
     root: String,
@@ -89,6 +91,8 @@ struct Version<'a> {
     label: String,
     href: String,
     change: &'static str,
+    /// What the badge says: `First version`, `Amended` or `Unchanged`.
+    badge: &'static str,
     /// Against the version before it; the page's own version shows its redline above the list.
     redline: Option<&'a str>,
     /// The words of the first version, from which the redlines read.
@@ -104,11 +108,12 @@ impl Ctx<'_> {
         let path = urls::paragraph_page(r, &para.anchor);
         let root = urls::root_of(&path);
         let citation = format!("{}, {}", r.symbol, para.citation_label());
-        let href = urls::paragraph_in_resolution(r, &para.anchor);
+        let in_resolution = urls::paragraph_in_resolution(r, &para.anchor);
         let neighbour = |j: usize| {
             let q = &r.paragraphs[j];
-            (urls::paragraph_page(r, &q.anchor), q.citation_label())
+            (format!("../{}/index.html", q.anchor), q.citation_label())
         };
+        let version_at = |q: ParaRef| self.version_link(&path, q);
         let lineages = &site.lineages;
         let chain = lineages.chain(p);
         let at = chain.iter().position(|&q| q == p).expect("a chain holds its own paragraph");
@@ -130,35 +135,51 @@ impl Ctx<'_> {
             anchor: &para.anchor,
             kind: para.kind.as_str(),
             number: para.display_number(),
-            html: markup::with_root(&self.prepared.text_html[p.res][p.para], &root),
-            copy_url: urls::canonical(site.config.base_url.as_deref(), &href),
-            href,
+            html: urls::resolve_root_marks(&self.prepared.text_html[p.res][p.para], &path),
+            copy_url: urls::canonical(site.config.base_url.as_deref(), &in_resolution),
+            href: format!("../index.html#{}", para.anchor),
             status: para.attrs.status.as_deref(),
             notes: site.notes.of(p).map(|n| n.html.as_str()).collect(),
             topics: views::chips(site, p),
-            footnotes: self.footnotes(p.res, Some(&para.footnotes), &root),
-            references: site.references.of(p).iter().map(RefView::new).collect(),
-            cited_by: self.citing(
-                site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
-            ),
+            footnotes: self.footnotes(p.res, Some(&para.footnotes), &path),
+            references: site
+                .references
+                .of(p)
+                .iter()
+                .map(|x| {
+                    let mut view = RefView::new(x);
+                    view.internal = view.internal.map(|target: String| urls::relative(&path, &target));
+                    view
+                })
+                .collect(),
+            cited_by: self
+                .citing(
+                    site.references.cited_by.get(p.res).and_then(|v| v.get(p.para)).map(Vec::as_slice).unwrap_or(&[]),
+                )
+                .into_iter()
+                .map(|mut c| {
+                    c.href = urls::relative(&path, &c.href);
+                    c
+                })
+                .collect(),
             prev: p.para.checked_sub(1).map(neighbour),
             next: (p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)),
             change: in_series.then(|| link.change.as_str()),
             moved: link.moved,
-            since: since.filter(|_| in_series).map(|q| self.version_link(q)),
+            since: since.filter(|_| in_series).map(version_at),
             redline: self.prepared.redline_html[p.res][p.para].as_deref(),
             version_count: chain.len(),
             // Named only when it is not also the previous version.
-            first_version: (at > 1).then(|| self.version_link(chain[0])),
-            previous_version: at.checked_sub(1).map(|i| self.version_link(chain[i])),
-            next_version: chain.get(at + 1).map(|&q| self.version_link(q)),
-            newest_version: (newest != p).then(|| self.version_link(newest)),
+            first_version: (at > 1).then(|| version_at(chain[0])),
+            previous_version: at.checked_sub(1).map(|i| version_at(chain[i])),
+            next_version: chain.get(at + 1).map(|&q| version_at(q)),
+            newest_version: (newest != p).then(|| version_at(newest)),
             dropped_after: lineages.dropped_in(p).map(|_| {
                 let last = &site.corpus.resolutions[newest.res];
-                VersionLink { label: last.symbol.clone(), href: urls::resolution_page(last) }
+                VersionLink { label: last.symbol.clone(), href: urls::relative(&path, &urls::resolution_page(last)) }
             }),
             versions: if newest == p && chain.len() > 1 {
-                chain.iter().rev().map(|&q| self.version(q, q == p)).collect()
+                chain.iter().rev().map(|&q| self.version(&path, q, q == p)).collect()
             } else {
                 Vec::new()
             },
@@ -169,19 +190,20 @@ impl Ctx<'_> {
             .tally
             .time("· context", || Context::from_serialize(&page))
             .map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
-        self.render_and_write(staging, &path, "paragraph.html", &ctx, &page.root)
+        self.render_and_write(staging, &path, "paragraph.html", &ctx, false)
     }
 
-    fn version_link(&self, q: ParaRef) -> VersionLink {
+    /// The page of version `q`, linked from `page`.
+    fn version_link(&self, page: &str, q: ParaRef) -> VersionLink {
         let r = &self.site.corpus.resolutions[q.res];
         let para = self.site.corpus.para(q);
         VersionLink {
             label: format!("{}, {}", r.symbol, para.citation_label()),
-            href: urls::paragraph_page(r, &para.anchor),
+            href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)),
         }
     }
 
-    fn version(&self, q: ParaRef, current: bool) -> Version<'_> {
+    fn version(&self, page: &str, q: ParaRef, current: bool) -> Version<'_> {
         let r = &self.site.corpus.resolutions[q.res];
         let para = self.site.corpus.para(q);
         let link = self.site.lineages.link(q);
@@ -190,8 +212,13 @@ impl Ctx<'_> {
             symbol: &r.symbol,
             date_long: views::long_date(&r.date),
             label: format!("{}, {}", r.symbol, para.citation_label()),
-            href: urls::paragraph_page(r, &para.anchor),
+            href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)),
             change: if first { "new" } else { link.change.as_str() },
+            badge: match (first, link.change) {
+                (true, _) | (_, Change::New) => "First version",
+                (_, Change::Amended) => "Amended",
+                (_, Change::Same) => "Unchanged",
+            },
             redline: if current { None } else { self.prepared.redline_html[q.res][q.para].as_deref() },
             text: first.then_some(para.text.as_str()),
             current,

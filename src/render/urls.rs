@@ -21,8 +21,7 @@ pub fn shorten_links(html: &str, page: &str) -> String {
     if root.is_empty() {
         return html.to_string();
     }
-    let here: Vec<&str> = page.split('/').collect();
-    let here = &here[..here.len() - 1];
+    let here = &folders(page);
     let mut out = String::with_capacity(html.len());
     let mut value = String::new();
     let mut copied = 0;
@@ -53,6 +52,44 @@ pub fn shorten_links(html: &str, page: &str) -> String {
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// `target` (a path from the site root, maybe with `#fragment`) as the shortest link from
+/// `page`.
+pub fn relative(page: &str, target: &str) -> String {
+    let end = target.find(['#', '?']).unwrap_or(target.len());
+    let mut out = String::with_capacity(target.len());
+    push_relative(&mut out, &folders(page), &target[..end]);
+    out.push_str(&target[end..]);
+    out
+}
+
+/// Put the shortest link from `page` where HTML rendered once for pages at any depth has the
+/// root marker ([`super::markup::ROOT`]) and a path from the site root.
+pub fn resolve_root_marks(html: &str, page: &str) -> String {
+    let root = super::markup::ROOT;
+    if !html.contains(root) {
+        return html.to_string();
+    }
+    let here = folders(page);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(root) {
+        out.push_str(&rest[..at]);
+        let target = &rest[at + root.len_utf8()..];
+        let end = target.find(['"', '\'', '#', '?', '>', ' ']).unwrap_or(target.len());
+        push_relative(&mut out, &here, &target[..end]);
+        rest = &target[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The folders of a page's path: `E/RES/2025/18/29/index.html` → `[E, RES, 2025, 18, 29]`.
+fn folders(page: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    parts
 }
 
 /// `target` (relative to the site root) as a link from the folder whose segments are `here`.
@@ -160,6 +197,23 @@ mod tests {
             shorten_links(r#"<a href="../../a b/index.html">"#, "x/y/index.html"),
             r#"<a href="../../a b/index.html">"#
         );
+    }
+
+    #[test]
+    fn marked_paths_and_targets_become_the_shortest_links() {
+        let page = "E/RES/2025/18/29/index.html";
+        assert_eq!(relative(page, "E/RES/2025/18/28/index.html"), "../28/index.html");
+        assert_eq!(relative(page, "E/RES/2025/18/index.html#5"), "../index.html#5");
+        assert_eq!(relative(page, "E/RES/2023/3/26/index.html"), "../../../2023/3/26/index.html");
+        assert_eq!(relative(page, "topics/ai/index.html"), "../../../../../topics/ai/index.html");
+        assert_eq!(relative("index.html", "E/RES/2025/18/index.html"), "E/RES/2025/18/index.html");
+        let html =
+            "<a href=\"\u{E000}E/RES/2025/18/index.html#5\">5</a> and <a href=\"\u{E000}A/RES/70/1/index.html\">";
+        assert_eq!(
+            resolve_root_marks(html, page),
+            "<a href=\"../index.html#5\">5</a> and <a href=\"../../../../../A/RES/70/1/index.html\">"
+        );
+        assert_eq!(resolve_root_marks("plain", page), "plain");
     }
 
     #[test]

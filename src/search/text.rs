@@ -13,6 +13,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower case, without accents.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
