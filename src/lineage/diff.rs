@@ -37,18 +37,29 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
     let (a, b) = (tokens(&old), tokens(&new));
     let keys_a: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
     let keys_b: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
+    // Amendments are mostly a few words inside a long paragraph: the words both versions
+    // start and end with are equal runs without asking the diff, which then compares only
+    // the middle (a redline is computed for every amended paragraph of the corpus).
+    let prefix = keys_a.iter().zip(&keys_b).take_while(|(x, y)| x == y).count();
+    let max_suffix = keys_a.len().min(keys_b.len()) - prefix;
+    let suffix = keys_a.iter().rev().zip(keys_b.iter().rev()).take(max_suffix).take_while(|(x, y)| x == y).count();
+    let (mid_a, mid_b) = (&keys_a[prefix..keys_a.len() - suffix], &keys_b[prefix..keys_b.len() - suffix]);
+    let mut ops = Vec::new();
+    if prefix > 0 {
+        ops.push(Op { equal: true, old: 0..prefix, new: 0..prefix });
+    }
     // Positions are rebuilt from the run lengths: the patience diff may report a deletion
     // after an equal run at the equal run's start in the new text.
-    let (mut at_old, mut at_new) = (0, 0);
-    let ops: Vec<Op> = capture_diff_slices(Algorithm::Patience, &keys_a, &keys_b)
-        .iter()
-        .map(|op| {
-            let (tag, o, n) = op.as_tag_tuple();
-            let run = Op { equal: tag == DiffTag::Equal, old: at_old..at_old + o.len(), new: at_new..at_new + n.len() };
-            (at_old, at_new) = (run.old.end, run.new.end);
-            run
-        })
-        .collect();
+    let (mut at_old, mut at_new) = (prefix, prefix);
+    ops.extend(capture_diff_slices(Algorithm::Patience, mid_a, mid_b).iter().map(|op| {
+        let (tag, o, n) = op.as_tag_tuple();
+        let run = Op { equal: tag == DiffTag::Equal, old: at_old..at_old + o.len(), new: at_new..at_new + n.len() };
+        (at_old, at_new) = (run.old.end, run.new.end);
+        run
+    }));
+    if suffix > 0 {
+        ops.push(Op { equal: true, old: at_old..keys_a.len(), new: at_new..keys_b.len() });
+    }
     render(&a, &b, &coalesce(absorb_islands(ops)), &new)
 }
 

@@ -212,29 +212,46 @@ impl Ctx<'_> {
     }
 
     /// One paragraph as the resolution page shows it (`paragraph-block.html`). The view is
-    /// flat for the same reason as the paragraph page's (see `paragraph_page`).
+    /// flat, and holds only what the template shows, for the same reason as the paragraph
+    /// page's (see `paragraph_page`): this runs for every paragraph of the site.
     fn block(&self, p: ParaRef, page: &str, root: &str) -> Result<String> {
         #[derive(Serialize)]
         struct Block<'a> {
             root: &'a str,
-            #[serde(flatten)]
-            p: ParaView<'a>,
+            anchor: &'a str,
+            kind: &'static str,
+            number: String,
+            html: String,
+            citation: String,
+            /// Its own page, from the site root.
+            page: String,
+            copy_url: Option<String>,
+            topics: Vec<views::Chip<'a>>,
+            status: Option<&'a str>,
+            notes: Vec<&'a str>,
             /// `new`, `amended` or `same`, when the resolution has a predecessor.
             change_kind: Option<&'static str>,
             moved: bool,
-            since_label: Option<String>,
-            since_href: Option<String>,
         }
-        let mut view =
-            ParaView::new(self.site, p, urls::resolve_root_marks(&self.prepared.text_html[p.res][p.para], page));
-        let change = view.change.take();
+        let site = self.site;
+        let r = &site.corpus.resolutions[p.res];
+        let para = &r.paragraphs[p.para];
+        let in_series = site.lineages.predecessor[p.res].is_some();
+        let link = site.lineages.link(p);
         let block = Block {
             root,
-            change_kind: change.as_ref().map(|c| c.change),
-            moved: change.as_ref().is_some_and(|c| c.moved),
-            since_label: change.as_ref().and_then(|c| c.previous_label.clone()),
-            since_href: change.and_then(|c| c.previous_href),
-            p: view,
+            anchor: &para.anchor,
+            kind: para.kind.as_str(),
+            number: para.display_number(),
+            html: urls::resolve_root_marks(&self.prepared.text_html[p.res][p.para], page),
+            citation: format!("{}, {}", r.symbol, para.citation_label()),
+            page: urls::paragraph_page(r, &para.anchor),
+            copy_url: urls::canonical(site.config.base_url.as_deref(), &urls::paragraph_in_resolution(r, &para.anchor)),
+            topics: views::chips(site, p),
+            status: para.attrs.status.as_deref(),
+            notes: site.notes.of(p).map(|n| n.html.as_str()).collect(),
+            change_kind: in_series.then(|| link.change.as_str()),
+            moved: in_series && link.moved,
         };
         let ctx = Context::from_serialize(&block).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
         self.tera
