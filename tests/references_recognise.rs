@@ -299,3 +299,12 @@ fn a_part_letter_of_a_general_assembly_resolution_joins_its_symbol() {
     let got: Vec<String> = recognise(text, Organ::GeneralAssembly).into_iter().filter_map(|m| m.document).collect();
     assert_eq!(got, vec!["A/RES/56/183", "A/RES/57/270B", "A/RES/60/252"]);
 }
+
+#[test]
+fn a_preambular_reference_in_capitals_passes_the_literal_prefilter() {
+    // Only "PREAMBULAR" tells this text may cite anything: the prefilter must let it through.
+    let text = "RECALLING THE THIRD PREAMBULAR PARAGRAPH ABOVE";
+    let m = only(text, Organ::Ecosoc);
+    assert_eq!(m.paragraphs, vec![Cited::Preambular(3)]);
+    assert!(recognise("Welcomes the progress made in closing the digital divide;", Organ::Ecosoc).is_empty());
+}

@@ -19,18 +19,16 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 fn scan(text: &str) -> (Vec<u64>, u64) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 6);
-    let (mut h, mut squeezed, mut in_word) = (FNV_OFFSET, FNV_OFFSET, false);
+    let (mut word, mut squeezed) = (Hasher::new(), Hasher::new());
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // Most text is ASCII: hash the byte directly, which is what `fnv_char` would do.
             i += 1;
             if b.is_ascii_alphanumeric() {
-                let lower = u64::from(b.to_ascii_lowercase());
-                h = (h ^ lower).wrapping_mul(FNV_PRIME);
-                squeezed = (squeezed ^ lower).wrapping_mul(FNV_PRIME);
-                in_word = true;
+                let lower = b.to_ascii_lowercase();
+                word.push(lower);
+                squeezed.push(lower);
                 continue;
             }
         } else {
@@ -38,24 +36,63 @@ fn scan(text: &str) -> (Vec<u64>, u64) {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_alphanumeric() {
+                let mut buf = [0u8; 4];
                 for lc in c.to_lowercase() {
-                    h = fnv_char(h, lc);
-                    squeezed = fnv_char(squeezed, lc);
+                    for &b in lc.encode_utf8(&mut buf).as_bytes() {
+                        word.push(b);
+                        squeezed.push(b);
+                    }
                 }
-                in_word = true;
                 continue;
             }
         }
-        if in_word {
-            out.push(h);
-            h = FNV_OFFSET;
-            in_word = false;
+        if word.len > 0 {
+            out.push(word.finish());
+            word = Hasher::new();
         }
     }
-    if in_word {
-        out.push(h);
+    if word.len > 0 {
+        out.push(word.finish());
     }
-    (out, squeezed)
+    (out, squeezed.finish())
+}
+
+/// A hash of a byte stream that takes its bytes eight at a time: scanning every paragraph of
+/// a large corpus byte by byte through a multiply was a tenth of the time of aligning it. The
+/// streams are letters and digits, never 0, so a short last chunk is unambiguous.
+struct Hasher {
+    h: u64,
+    chunk: u64,
+    filled: u32,
+    len: u64,
+}
+
+impl Hasher {
+    fn new() -> Hasher {
+        Hasher { h: 0x243f_6a88_85a3_08d3, chunk: 0, filled: 0, len: 0 }
+    }
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.chunk |= u64::from(b) << (8 * self.filled);
+        self.filled += 1;
+        self.len += 1;
+        if self.filled == 8 {
+            self.h = mix(self.h ^ self.chunk);
+            self.chunk = 0;
+            self.filled = 0;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        mix(mix(self.h ^ self.chunk) ^ self.len)
+    }
+}
+
+fn mix(x: u64) -> u64 {
+    let x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 /// The lower-cased words of `text`, for messages and tests.
@@ -102,18 +139,6 @@ impl Profile {
         terms.extend(words.windows(2).map(|w| pair_hash(w[0], w[1])));
         Profile { kind, words, terms, squeezed }
     }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv_char(mut h: u64, c: char) -> u64 {
-    let mut buf = [0u8; 4];
-    for &b in c.encode_utf8(&mut buf).as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
 }
 
 /// A word pair gets a hash of its own, distinct from any single word's with overwhelming odds.
