@@ -64,15 +64,17 @@ def prepare(n):
 def measure(cmd, out_dir):
     """Run one build in a child process; wall, CPU and peak RSS of that child alone."""
     shutil.rmtree(out_dir, ignore_errors=True)
-    start = time.perf_counter()
-    # A fresh interpreter per build so that ru_maxrss is this build's peak, not the maximum so far.
-    probe = ("import resource,subprocess,sys,json;"
+    # A fresh interpreter per build so that ru_maxrss is this build's peak, not the maximum so
+    # far; the wall time is taken inside it, around the build alone (not the interpreter's
+    # start, which would weigh more on the faster build).
+    probe = ("import resource,subprocess,sys,json,time;"
+             "t=time.perf_counter();"
              "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.PIPE);"
+             "w=time.perf_counter()-t;"
              "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
-             "print(json.dumps([r.returncode,u.ru_utime+u.ru_stime,u.ru_maxrss,r.stderr.decode()[-2000:]]))")
+             "print(json.dumps([r.returncode,w,u.ru_utime+u.ru_stime,u.ru_maxrss,r.stderr.decode()[-2000:]]))")
     out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True).stdout
-    wall = time.perf_counter() - start
-    code, cpu, rss_kb, err = json.loads(out)
+    code, wall, cpu, rss_kb, err = json.loads(out)
     if code != 0:
         sys.exit(f"{cmd[0]} failed:\n{err}")
     size, pages = 0, 0

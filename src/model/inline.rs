@@ -57,7 +57,26 @@ pub fn parse_inline(markdown: &str) -> Vec<Inline> {
 /// checks that both ways agree.
 fn without_markup(markdown: &str) -> Option<Vec<Inline>> {
     // Everything that can start inline markup, a block, an entity, an escape or a line break.
-    let special = |b: u8| matches!(b, b'*' | b'_' | b'`' | b'[' | b']' | b'!' | b'<' | b'>' | b'&' | b'\\' | b'\n' | b'\r' | b'\t' | b'#' | b'|' | b'~');
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'!'
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'\\'
+                | b'\n'
+                | b'\r'
+                | b'\t'
+                | b'#'
+                | b'|'
+                | b'~'
+        )
+    };
     let plain = |t: &str| !t.bytes().any(special);
     let first = markdown.chars().next()?;
     if let Some(after) = markdown.strip_prefix('*') {
