@@ -35,8 +35,8 @@ pub const ISLAND_MAX_WORDS: usize = 2;
 pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
     let (old, new) = (without_markers(old), without_markers(new));
     let (a, b) = (tokens(&old), tokens(&new));
-    let keys_a: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
-    let keys_b: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
+    let keys_a: Vec<u64> = a.iter().map(|t| t.key).collect();
+    let keys_b: Vec<u64> = b.iter().map(|t| t.key).collect();
     // Amendments are mostly a few words inside a long paragraph: the words both versions
     // start and end with are equal runs without asking the diff, which then compares only
     // the middle (a redline is computed for every amended paragraph of the corpus).
@@ -96,29 +96,35 @@ pub fn has_changes(segments: &[Segment]) -> bool {
 /// next word).
 #[derive(Debug)]
 struct Token<'a> {
-    key: String,
+    /// A hash of the word's lower-cased letters and digits: equal words, equal keys (a redline
+    /// is computed for every amended paragraph, so words are not copied into strings).
+    key: u64,
     shown: &'a str,
 }
 
 /// Cut `text` into words. Text before the first word is kept in the first token's display.
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token> = Vec::new();
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
     let mut start = 0; // start of the current token's display
-    let mut key = String::new();
+    let (mut key, mut in_key) = (SEED, false);
     let mut after_word = false;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
-            if after_word && !key.is_empty() {
-                out.push(Token { key: std::mem::take(&mut key), shown: &text[start..i] });
-                start = i;
+            if after_word && in_key {
+                out.push(Token { key, shown: &text[start..i] });
+                (key, start) = (SEED, i);
             }
             after_word = false;
-            key.extend(c.to_lowercase());
-        } else if !key.is_empty() {
+            in_key = true;
+            for lower in c.to_lowercase() {
+                key = (key ^ u64::from(u32::from(lower))).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        } else if in_key {
             after_word = true;
         }
     }
-    if !key.is_empty() {
+    if in_key {
         out.push(Token { key, shown: &text[start..] });
     }
     out

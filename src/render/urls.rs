@@ -21,7 +21,7 @@ pub fn shorten_links(html: &str, page: &str) -> String {
     if root.is_empty() {
         return html.to_string();
     }
-    let here = &folders(page);
+    let here = folders(page);
     let mut out = String::with_capacity(html.len());
     let mut value = String::new();
     let mut copied = 0;
@@ -59,7 +59,7 @@ pub fn shorten_links(html: &str, page: &str) -> String {
 pub fn relative(page: &str, target: &str) -> String {
     let end = target.find(['#', '?']).unwrap_or(target.len());
     let mut out = String::with_capacity(target.len());
-    push_relative(&mut out, &folders(page), &target[..end]);
+    push_relative(&mut out, folders(page), &target[..end]);
     out.push_str(&target[end..]);
     out
 }
@@ -78,33 +78,35 @@ pub fn resolve_root_marks(html: &str, page: &str) -> String {
         out.push_str(&rest[..at]);
         let target = &rest[at + root.len_utf8()..];
         let end = target.find(['"', '\'', '#', '?', '>', ' ']).unwrap_or(target.len());
-        push_relative(&mut out, &here, &target[..end]);
+        push_relative(&mut out, here, &target[..end]);
         rest = &target[end..];
     }
     out.push_str(rest);
     out
 }
 
-/// The folders of a page's path: `E/RES/2025/18/29/index.html` → `[E, RES, 2025, 18, 29]`.
-fn folders(page: &str) -> Vec<&str> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    parts
+/// The folder of a page's path: `E/RES/2025/18/29/index.html` → `E/RES/2025/18/29`.
+fn folders(page: &str) -> &str {
+    page.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
-/// `target` (relative to the site root) as a link from the folder whose segments are `here`.
-fn push_relative(out: &mut String, here: &[&str], target: &str) {
-    let segments: Vec<&str> = target.split('/').collect();
-    let (file, folders) = segments.split_last().expect("split yields at least one piece");
-    let common = here.iter().zip(folders).take_while(|(a, b)| a == b).count();
-    for _ in common..here.len() {
+/// `target` (relative to the site root) as a link from the folder `here`. Runs for every link
+/// of every page, so it walks the two paths without collecting them.
+fn push_relative(out: &mut String, here: &str, target: &str) {
+    let (target_folder, file) = target.rsplit_once('/').unwrap_or(("", target));
+    let common = path_parts(here).zip(path_parts(target_folder)).take_while(|(a, b)| a == b).count();
+    for _ in common..path_parts(here).count() {
         out.push_str("../");
     }
-    for folder in &folders[common..] {
+    for folder in path_parts(target_folder).skip(common) {
         out.push_str(folder);
         out.push('/');
     }
     out.push_str(file);
+}
+
+fn path_parts(path: &str) -> impl Iterator<Item = &str> + Clone {
+    path.split('/').filter(|s| !s.is_empty())
 }
 
 pub fn resolution_page(r: &Resolution) -> String {
