@@ -139,11 +139,20 @@ fn lineage(site: &Site, i: usize) -> (Option<usize>, Option<String>) {
 fn inverted(texts: &[&str]) -> BTreeMap<String, String> {
     let mut postings: HashMap<String, Vec<u64>> = HashMap::new();
     for (id, t) in texts.iter().enumerate() {
-        let mut stems: Vec<String> = text::words(t).iter().map(|w| text::stem(w)).collect();
+        // The words are slices of the folded text and most are their own stem: a string is
+        // allocated only for a stem seen for the first time.
+        let folded = text::fold(t);
+        let mut stems: Vec<std::borrow::Cow<str>> =
+            folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(text::stem_of).collect();
         stems.sort_unstable();
         stems.dedup();
         for s in stems {
-            postings.entry(s).or_default().push(id as u64);
+            match postings.get_mut(s.as_ref()) {
+                Some(ids) => ids.push(id as u64),
+                None => {
+                    postings.insert(s.into_owned(), vec![id as u64]);
+                }
+            }
         }
     }
     postings.into_iter().map(|(stem, ids)| (stem, encode_postings(&ids))).collect()

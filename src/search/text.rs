@@ -26,24 +26,31 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// The stem of a folded word: its singular, by the regular English plural endings.
 pub fn stem(word: &str) -> String {
+    stem_of(word).into_owned()
+}
+
+/// [`stem`], borrowing the word when it is its own stem (most words): the index stems every
+/// word of the corpus.
+pub fn stem_of(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let n = word.chars().count();
     if n <= 3 {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
-    let cut = |k: usize| word[..word.len() - k].to_string();
+    let cut = |k: usize| &word[..word.len() - k];
     if n > 4 && word.ends_with("ies") {
-        return cut(3) + "y";
+        return Cow::Owned(format!("{}y", cut(3)));
     }
     if ["sses", "xes", "ches", "shes", "zzes"].iter().any(|s| word.ends_with(s)) {
-        return cut(2);
+        return Cow::Borrowed(cut(2));
     }
     if ["ss", "us", "is"].iter().any(|s| word.ends_with(s)) {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     if word.ends_with('s') {
-        return cut(1);
+        return Cow::Borrowed(cut(1));
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 #[cfg(test)]
