@@ -20,9 +20,6 @@
 //! The work is one pass over an inverted index of terms plus a dense table of shared weights,
 //! so two 150-paragraph resolutions align in well under a millisecond.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::text::Profile;
 
 /// Lowest similarity for a pair in the in-order alignment.
@@ -189,8 +186,7 @@ struct TermIndex {
 impl TermIndex {
     fn new(old: &[Profile], new: &[Profile]) -> TermIndex {
         let capacity = old.iter().chain(new).map(|p| p.terms.len()).sum::<usize>() / 2;
-        let mut ids: HashMap<u64, u32, BuildHasherDefault<IdentityHasher>> =
-            HashMap::with_capacity_and_hasher(capacity, Default::default());
+        let mut ids = TermIds::with_capacity(capacity);
         let (mut df, mut df_old) = (Vec::<u32>::with_capacity(capacity), Vec::<u32>::with_capacity(capacity));
         // `seen[id]` is the last paragraph (counting both sides) that held term `id`, so a term
         // repeated within a paragraph is counted once.
@@ -201,7 +197,7 @@ impl TermIndex {
             let mut out = Vec::with_capacity(p.terms.len());
             for &t in &p.terms {
                 let next = df.len() as u32;
-                let id = *ids.entry(t).or_insert(next);
+                let id = ids.get_or_insert(t, next);
                 if id == next {
                     df.push(0);
                     df_old.push(0);
@@ -243,21 +239,52 @@ impl TermIndex {
     }
 }
 
-/// Term keys are already well-mixed 64-bit hashes: hashing them again would only cost time.
-#[derive(Default)]
-struct IdentityHasher(u64);
+/// Term → id, open addressing with linear probing. Terms are already well-mixed 64-bit hashes,
+/// so their low bits are the slot; every pair of resolutions numbers tens of thousands of
+/// terms, and a general-purpose map cost a sixth of the alignment.
+struct TermIds {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+}
 
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl TermIds {
+    const EMPTY: u32 = u32::MAX;
+
+    fn with_capacity(capacity: usize) -> TermIds {
+        let size = (capacity * 2).max(16).next_power_of_two();
+        TermIds { slots: vec![(0, Self::EMPTY); size], mask: size - 1 }
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+
+    /// The id of `term`, which becomes `next` when the term is new.
+    fn get_or_insert(&mut self, term: u64, next: u32) -> u32 {
+        if next as usize * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mut i = term as usize & self.mask;
+        loop {
+            let (key, id) = self.slots[i];
+            if id == Self::EMPTY {
+                self.slots[i] = (term, next);
+                return next;
+            }
+            if key == term {
+                return id;
+            }
+            i = (i + 1) & self.mask;
         }
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![(0, Self::EMPTY); old.len() * 2];
+        self.mask = self.slots.len() - 1;
+        for (term, id) in old.into_iter().filter(|&(_, id)| id != Self::EMPTY) {
+            let mut i = term as usize & self.mask;
+            while self.slots[i].1 != Self::EMPTY {
+                i = (i + 1) & self.mask;
+            }
+            self.slots[i] = (term, id);
+        }
     }
 }
 
@@ -443,7 +470,21 @@ fn find_merges(table: &dyn Scores, matches: &[Option<Match>], old_used: &mut [bo
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
+
+    #[test]
+    fn term_ids_number_each_term_once_and_survive_growing() {
+        let mut ids = TermIds::with_capacity(1);
+        let terms: Vec<u64> = (0..1000u64).map(|t| t.wrapping_mul(0x9e37_79b9_7f4a_7c15) & !0xff).collect();
+        for (n, &t) in terms.iter().enumerate() {
+            assert_eq!(ids.get_or_insert(t, n as u32), n as u32);
+        }
+        for (n, &t) in terms.iter().enumerate() {
+            assert_eq!(ids.get_or_insert(t, 5000), n as u32, "term {n} keeps its id");
+        }
+    }
     use crate::model::Kind;
 
     /// Scores given by hand: unlisted pairs score 0.

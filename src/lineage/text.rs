@@ -15,7 +15,9 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     scan(text).0
 }
 
-/// Word hashes and [`squeezed_hash`] in one pass over the text.
+/// Word hashes and [`squeezed_hash`] in one pass over the text. ASCII words (nearly all) are
+/// hashed eight bytes at a time: this runs over every paragraph of the corpus, and going byte
+/// by byte was a fifth of the time of aligning it.
 fn scan(text: &str) -> (Vec<u64>, u64) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 6);
@@ -23,14 +25,21 @@ fn scan(text: &str) -> (Vec<u64>, u64) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            let end = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| i + n);
+            for piece in bytes[i..end].chunks(8) {
+                let mut v = [0u8; 8];
+                v[..piece.len()].copy_from_slice(piece);
+                // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
+                let lowered = u64::from_le_bytes(v) | (0x2020_2020_2020_2020 >> (8 * (8 - piece.len())));
+                word.push_bytes(lowered, piece.len() as u32);
+                squeezed.push_bytes(lowered, piece.len() as u32);
+            }
+            i = end;
+            continue;
+        }
         if b.is_ascii() {
             i += 1;
-            if b.is_ascii_alphanumeric() {
-                let lower = b.to_ascii_lowercase();
-                word.push(lower);
-                squeezed.push(lower);
-                continue;
-            }
         } else {
             // `i` always sits on a character boundary: it only moves by whole characters.
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -39,13 +48,14 @@ fn scan(text: &str) -> (Vec<u64>, u64) {
                 let mut buf = [0u8; 4];
                 for lc in c.to_lowercase() {
                     for &b in lc.encode_utf8(&mut buf).as_bytes() {
-                        word.push(b);
-                        squeezed.push(b);
+                        word.push_bytes(u64::from(b), 1);
+                        squeezed.push_bytes(u64::from(b), 1);
                     }
                 }
                 continue;
             }
         }
+        // Anything that is not a letter or a digit ends the word.
         if word.len > 0 {
             out.push(word.finish());
             word = Hasher::new();
@@ -57,9 +67,8 @@ fn scan(text: &str) -> (Vec<u64>, u64) {
     (out, squeezed.finish())
 }
 
-/// A hash of a byte stream that takes its bytes eight at a time: scanning every paragraph of
-/// a large corpus byte by byte through a multiply was a tenth of the time of aligning it. The
-/// streams are letters and digits, never 0, so a short last chunk is unambiguous.
+/// A hash of a byte stream that takes its bytes up to eight at a time, the same however they
+/// come. The streams are letters and digits, never 0, so a short last chunk is unambiguous.
 struct Hasher {
     h: u64,
     chunk: u64,
@@ -72,16 +81,20 @@ impl Hasher {
         Hasher { h: 0x243f_6a88_85a3_08d3, chunk: 0, filled: 0, len: 0 }
     }
 
+    /// Append the `n` (1..=8) low bytes of `v`.
     #[inline]
-    fn push(&mut self, b: u8) {
-        self.chunk |= u64::from(b) << (8 * self.filled);
-        self.filled += 1;
-        self.len += 1;
-        if self.filled == 8 {
-            self.h = mix(self.h ^ self.chunk);
-            self.chunk = 0;
-            self.filled = 0;
+    fn push_bytes(&mut self, v: u64, n: u32) {
+        self.len += u64::from(n);
+        let free = 8 - self.filled;
+        self.chunk |= v << (8 * self.filled);
+        if n < free {
+            self.filled += n;
+            return;
         }
+        self.h = mix(self.h ^ self.chunk);
+        // The bytes that did not fit start the next chunk.
+        self.chunk = if n > free { v >> (8 * free) } else { 0 };
+        self.filled = n - free;
     }
 
     fn finish(&self) -> u64 {
@@ -168,6 +181,28 @@ mod tests {
     fn a_changed_word_changes_the_words() {
         assert!(!same_words("Welcomes the report", "Recalls the report"));
         assert!(!same_words("in 2022", "in 2024"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_hash_alike_however_their_bytes_are_taken(text in "[a-zA-Z0-9 ,.’éÜß-]{0,40}") {
+            // The same words, hashed one byte at a time.
+            let one_by_one = |s: &str| {
+                let mut h = Hasher::new();
+                for b in s.bytes() {
+                    h.push_bytes(u64::from(b), 1);
+                }
+                h
+            };
+            let lower: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            let (words, squeezed) = scan(&text);
+            proptest::prop_assert_eq!(words, lower.iter().map(|w| one_by_one(w).finish()).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(squeezed, one_by_one(&lower.concat()).finish());
+        }
     }
 
     #[test]
