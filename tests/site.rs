@@ -223,3 +223,24 @@ fn a_project_without_a_content_folder_is_an_error_not_an_empty_site() {
     assert!(err.contains("no content folder at"), "{err}");
     assert!(!tmp.path().join("site").exists(), "nothing is written");
 }
+
+#[test]
+fn each_paragraph_page_shows_its_own_change_and_only_the_newest_lists_every_version() {
+    let (_tmp, site) = build(&basic(), None);
+    let pages = html_files(&site);
+    let paragraph_pages: Vec<(&String, &String)> =
+        pages.iter().filter(|(_, html)| html.contains("class=paragraph-page")).collect();
+    assert!(!paragraph_pages.is_empty());
+    for (path, html) in &paragraph_pages {
+        assert!(html.contains("class=change>"), "{path}: its own change");
+        assert!(!html.contains("class=versionnav></p>"), "{path}: no empty version links");
+    }
+    // Paragraph 2 of the older resolution continues as paragraph 3 of the newer one: the older
+    // page links forward and to the full history, which only the newest page holds.
+    let old = &pages["E/RES/2030/1/2/index.html"];
+    assert!(old.contains("href=../../../2031/2/3/index.html rel=next"), "{old}");
+    assert!(old.contains("href=../../../2031/2/3/index.html#versions>all 2 versions</a>"), "{old}");
+    assert!(!old.contains("id=versions"), "the history list is not repeated on older versions");
+    let newest = &pages["E/RES/2031/2/3/index.html"];
+    assert!(newest.contains("id=versions") && newest.contains("<ins>including through education;</ins>"));
+}
