@@ -324,35 +324,18 @@ pub fn escape(s: &str) -> String {
 /// surrogates cannot occur in a `str`, U+FFFE/U+FFFF) become U+FFFD, so any text gives a
 /// well-formed document.
 pub fn escape_into(out: &mut String, s: &str) {
-    // Runs of ordinary characters are copied whole: this escapes every word of every export.
-    // Control characters XML forbids, and U+FFFE/U+FFFF (UTF-8 EF BF BE/BF), become U+FFFD.
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (replacement, len) = match bytes[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&apos;", 1),
-            b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
-            }
-            b if b < 0x20 => ("\u{FFFD}", 1),
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("\u{FFFD}", 3),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(replacement);
-        i += len;
-        run = i;
-    }
-    out.push_str(&s[run..]);
+    // U+FFFE/U+FFFF are EF BF BE/BF in UTF-8.
+    super::markup::replace_bytes(out, s, |bytes, i| match bytes[i] {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        b'"' => Some(("&quot;", 1)),
+        b'\'' => Some(("&apos;", 1)),
+        b'\t' | b'\n' | b'\r' => None,
+        b if b < 0x20 => Some(("\u{FFFD}", 1)),
+        0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => Some(("\u{FFFD}", 3)),
+        _ => None,
+    });
 }
 
 #[cfg(test)]

@@ -27,29 +27,37 @@ pub fn escape(s: &str) -> String {
 }
 
 pub fn escape_into(out: &mut String, s: &str) {
-    // Copy runs between the bytes that need escaping: most text has none or few, and this is
-    // on the path of every value of every page. ROOT (U+E000) is the only character outside
-    // ASCII that needs escaping; in UTF-8 it starts with 0xEE.
+    // ROOT (U+E000) is the only character outside ASCII that needs escaping: text that happens
+    // to hold it must not turn into a path.
+    replace_bytes(out, s, |bytes, i| match bytes[i] {
+        b'&' => Some(("&amp;", 1)),
+        b'<' => Some(("&lt;", 1)),
+        b'>' => Some(("&gt;", 1)),
+        b'"' => Some(("&quot;", 1)),
+        b'\'' => Some(("&#39;", 1)),
+        0xEE if bytes[i..].starts_with("\u{E000}".as_bytes()) => Some(("&#xE000;", ROOT.len_utf8())),
+        _ => None,
+    });
+}
+
+/// Copy `s` into `out`, replacing what `replace` names at a byte offset: `(replacement,
+/// length of what it replaces)`. Runs with nothing to replace are copied whole; escaping runs
+/// over every value of every page and every word of every export. `replace` must only match
+/// at character boundaries.
+pub fn replace_bytes(out: &mut String, s: &str, replace: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let replacement = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            0xEE if s[i..].starts_with(ROOT) => "&#xE000;",
-            _ => {
-                i += 1;
-                continue;
+        match replace(bytes, i) {
+            Some((replacement, len)) => {
+                out.push_str(&s[run..i]);
+                out.push_str(replacement);
+                i += len;
+                run = i;
             }
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(replacement);
-        i += if bytes[i] == 0xEE { ROOT.len_utf8() } else { 1 };
-        run = i;
+            None => i += 1,
+        }
     }
     out.push_str(&s[run..]);
 }

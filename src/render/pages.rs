@@ -244,7 +244,7 @@ impl Ctx<'_> {
             kind: para.kind.as_str(),
             number: para.display_number(),
             html: urls::resolve_root_marks(&self.prepared.text_html[p.res][p.para], page),
-            citation: format!("{}, {}", r.symbol, para.citation_label()),
+            citation: views::citation(r, para),
             page: urls::paragraph_page(r, &para.anchor),
             copy_url: urls::canonical(site.config.base_url.as_deref(), &urls::paragraph_in_resolution(r, &para.anchor)),
             topics: views::chips(site, p),
@@ -400,10 +400,7 @@ impl Ctx<'_> {
             .map(|&q| {
                 let r = &self.site.corpus.resolutions[q.res];
                 let p = self.site.corpus.para(q);
-                Citing {
-                    label: format!("{}, {}", r.symbol, p.citation_label()),
-                    href: urls::paragraph_page(r, &p.anchor),
-                }
+                Citing { label: views::citation(r, p), href: urls::paragraph_page(r, &p.anchor) }
             })
             .collect()
     }
@@ -446,9 +443,7 @@ impl Ctx<'_> {
                     change: link.change.as_str(),
                     moved: link.moved,
                     this: Some(self.para_view(q)),
-                    previous_label: prev
-                        .zip(prev_res)
-                        .map(|((_, pp), pr)| format!("{}, {}", pr.symbol, pp.citation_label())),
+                    previous_label: prev.zip(prev_res).map(|((_, pp), pr)| views::citation(pr, pp)),
                     previous_href: prev.zip(prev_res).map(|((_, pp), pr)| urls::paragraph_page(pr, &pp.anchor)),
                     previous_text: prev.map(|(_, pp)| pp.text.as_str()),
                     redline: self.prepared.redline_html[i][para].clone(),
@@ -462,7 +457,7 @@ impl Ctx<'_> {
                     change: "dropped",
                     moved: false,
                     this: None,
-                    previous_label: Some(format!("{}, {}", pr.symbol, pp.citation_label())),
+                    previous_label: Some(views::citation(pr, pp)),
                     previous_href: Some(urls::paragraph_page(pr, &pp.anchor)),
                     previous_text: Some(&pp.text),
                     redline: None,
@@ -552,7 +547,7 @@ impl Ctx<'_> {
                 let Some(hit) = self.site.topics.of(q).iter().find(|h| h.topic == t) else { continue };
                 let first = self.site.lineages.first_appeared(q);
                 items.push(Item {
-                    citation: format!("{}, {}", r.symbol, p.citation_label()),
+                    citation: views::citation(r, p),
                     href: urls::paragraph_in_resolution(r, &p.anchor),
                     page: urls::paragraph_page(r, &p.anchor),
                     excerpt: excerpt_html(&p.text, &hit.matched),
@@ -598,11 +593,7 @@ impl Ctx<'_> {
             .map(|n| {
                 let r = &self.site.corpus.resolutions[n.target.res];
                 let p = self.site.corpus.para(n.target);
-                Item {
-                    citation: format!("{}, {}", r.symbol, p.citation_label()),
-                    href: urls::paragraph_page(r, &p.anchor),
-                    html: &n.html,
-                }
+                Item { citation: views::citation(r, p), href: urls::paragraph_page(r, &p.anchor), html: &n.html }
             })
             .collect();
         self.write(staging, path, "notes.html", &base, &serde_json::json!({ "notes": items }))

@@ -88,8 +88,7 @@ struct VersionLink {
 struct Version<'a> {
     symbol: &'a str,
     date_long: String,
-    label: String,
-    href: String,
+    link: VersionLink,
     change: &'static str,
     /// What the badge says: `First version`, `Amended` or `Unchanged`.
     badge: &'static str,
@@ -107,7 +106,7 @@ impl Ctx<'_> {
         let para = &r.paragraphs[p.para];
         let path = urls::paragraph_page(r, &para.anchor);
         let root = urls::root_of(&path);
-        let citation = format!("{}, {}", r.symbol, para.citation_label());
+        let citation = views::citation(r, para);
         let in_resolution = urls::paragraph_in_resolution(r, &para.anchor);
         let neighbour = |j: usize| {
             let q = &r.paragraphs[j];
@@ -118,9 +117,7 @@ impl Ctx<'_> {
         let chain = lineages.chain(p);
         let at = chain.iter().position(|&q| q == p).expect("a chain holds its own paragraph");
         let newest = *chain.last().expect("a chain holds its own paragraph");
-        let link = lineages.link(p);
-        let in_series = lineages.predecessor[p.res].is_some();
-        let since = if link.change == Change::Same { Some(lineages.unchanged_since(p)) } else { link.previous };
+        let badge = views::change_badge(site, p);
         let page = Page {
             site_title: &site.config.title,
             page_title: &citation,
@@ -164,9 +161,11 @@ impl Ctx<'_> {
                 .collect(),
             prev: p.para.checked_sub(1).map(neighbour),
             next: (p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)),
-            change: in_series.then(|| link.change.as_str()),
-            moved: link.moved,
-            since: since.filter(|_| in_series).map(version_at),
+            change: badge.as_ref().map(|b| b.change),
+            moved: badge.as_ref().is_some_and(|b| b.moved),
+            since: badge.and_then(|b| {
+                Some(VersionLink { label: b.previous_label?, href: urls::relative(&path, &b.previous_href?) })
+            }),
             redline: self.prepared.redline_html[p.res][p.para].as_deref(),
             version_count: chain.len(),
             // Named only when it is not also the previous version.
@@ -198,7 +197,7 @@ impl Ctx<'_> {
         let r = &self.site.corpus.resolutions[q.res];
         let para = self.site.corpus.para(q);
         VersionLink {
-            label: format!("{}, {}", r.symbol, para.citation_label()),
+            label: views::citation(r, para),
             href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)),
         }
     }
@@ -211,8 +210,7 @@ impl Ctx<'_> {
         Version {
             symbol: &r.symbol,
             date_long: views::long_date(&r.date),
-            label: format!("{}, {}", r.symbol, para.citation_label()),
-            href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)),
+            link: self.version_link(page, q),
             change: if first { "new" } else { link.change.as_str() },
             badge: match (first, link.change) {
                 (true, _) | (_, Change::New) => "First version",

@@ -94,7 +94,7 @@ impl<'a> ParaView<'a> {
             number: para.display_number(),
             html,
             text: &para.text,
-            citation: format!("{}, {}", r.symbol, para.citation_label()),
+            citation: citation(r, para),
             page: urls::paragraph_page(r, &para.anchor),
             copy_url: urls::canonical(site.config.base_url.as_deref(), &href),
             href,
@@ -132,7 +132,7 @@ pub fn change_badge(site: &Site, p: ParaRef) -> Option<ChangeBadge<'_>> {
         change: link.change.as_str(),
         moved: link.moved,
         previous_symbol: prev.map(|(r, _)| r.symbol.as_str()),
-        previous_label: prev.map(|(r, para)| format!("{}, {}", r.symbol, para.citation_label())),
+        previous_label: prev.map(|(r, para)| citation(r, para)),
         previous_href: prev.map(|(r, para)| urls::paragraph_page(r, &para.anchor)),
     })
 }
@@ -156,6 +156,11 @@ pub fn redline_html(segments: &[Segment]) -> String {
         }
     }
     out
+}
+
+/// How a paragraph is cited: `E/RES/2025/18, para. 29`.
+pub fn citation(r: &Resolution, p: &crate::model::Paragraph) -> String {
+    format!("{}, {}", r.symbol, p.citation_label())
 }
 
 /// `2025-07-29` → `29 July 2025`, as the UN prints dates.
