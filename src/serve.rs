@@ -237,9 +237,8 @@ impl Builder {
         let mut series = BTreeSet::new();
         for new in parsed {
             let Some(slot) = resolutions.iter_mut().find(|r| r.file == new.file) else { continue };
-            let anchors =
-                |r: &crate::model::Resolution| r.paragraphs.iter().map(|p| p.anchor.clone()).collect::<Vec<_>>();
-            if slot.symbol != new.symbol || anchors(slot) != anchors(&new) {
+            let same_anchors = slot.paragraphs.iter().map(|p| &p.anchor).eq(new.paragraphs.iter().map(|p| &p.anchor));
+            if slot.symbol != new.symbol || !same_anchors {
                 // Other resolutions' references may point at paragraphs that came or went.
                 self.cache.references.clear();
             }

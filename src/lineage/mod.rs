@@ -247,7 +247,7 @@ pub fn align_cached(corpus: &Corpus, overrides: &Overrides, cache: &mut AlignCac
     for (r, pair) in todo.into_iter().zip(aligned) {
         cache.pairs.insert(key(r).expect("only pairs"), pair);
     }
-    let pairs: Vec<Option<PairAlignment>> = (0..n).map(|r| key(r).map(|k| cache.pairs[&k].clone())).collect();
+    let pairs: Vec<Option<&PairAlignment>> = (0..n).map(|r| key(r).map(|k| &cache.pairs[&k])).collect();
     let mut l = Lineages { predecessor, successor, ..Lineages::default() };
     for (r, pair) in pairs.into_iter().enumerate() {
         let (links, splits, merges) = match (l.predecessor[r], pair) {
@@ -283,7 +283,7 @@ fn neighbours(corpus: &Corpus) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
 }
 
 /// Links, splits and merges of resolution `r` from its alignment with `p`.
-fn links_of(p: usize, r: usize, profiles: &[&[Profile]], pair: PairAlignment) -> (Vec<Link>, Vec<Split>, Vec<Merge>) {
+fn links_of(p: usize, r: usize, profiles: &[&[Profile]], pair: &PairAlignment) -> (Vec<Link>, Vec<Split>, Vec<Merge>) {
     let links = pair
         .matches
         .iter()
@@ -300,13 +300,13 @@ fn links_of(p: usize, r: usize, profiles: &[&[Profile]], pair: PairAlignment) ->
     let at = |res: usize| move |para: usize| ParaRef { res, para };
     let splits = pair
         .splits
-        .into_iter()
-        .map(|(o, parts)| Split { from: at(p)(o), into: parts.into_iter().map(at(r)).collect() })
+        .iter()
+        .map(|(o, parts)| Split { from: at(p)(*o), into: parts.iter().copied().map(at(r)).collect() })
         .collect();
     let merges = pair
         .merges
-        .into_iter()
-        .map(|(parts, n)| Merge { from: parts.into_iter().map(at(p)).collect(), into: at(r)(n) })
+        .iter()
+        .map(|(parts, n)| Merge { from: parts.iter().copied().map(at(p)).collect(), into: at(r)(*n) })
         .collect();
     (links, splits, merges)
 }
