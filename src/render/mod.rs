@@ -85,21 +85,19 @@ fn render(
     site_wide: bool,
 ) -> Result<()> {
     let t = crate::timings::Timer::start();
-    let tera = templates(theme)?;
-    let prepared = pages::prepare(site, wanted);
+    let renderer = Renderer::for_resolutions(site, theme, wanted)?;
     t.lap("templates and paragraph HTML");
-    let tally = crate::timings::Tally::default();
-    let ctx = pages::Ctx { site, tera: &tera, prepared: &prepared, tally: &tally };
     let jobs: Vec<Job> = jobs(site).into_iter().filter(|job| job.resolution().map_or(site_wide, wanted)).collect();
     let progress = progress_bar(jobs.len());
+    let ctx = renderer.ctx();
     jobs.par_iter()
         .map(|job| {
             progress.inc(1);
-            tally.time(job.kind(), || ctx.render(*job, staging))
+            renderer.tally.time(job.kind(), || ctx.render(*job, staging))
         })
         .collect::<Result<()>>()?;
     progress.finish_and_clear();
-    tally.print();
+    renderer.tally.print();
     if site_wide {
         for (path, bytes) in theme.statics() {
             staging.write(path, bytes)?;
@@ -108,6 +106,42 @@ fn render(
         staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
     }
     Ok(())
+}
+
+/// What every page is rendered with: the compiled templates and the HTML prepared once per
+/// build. Public so that one page can be rendered alone (the `stages` benchmark).
+pub struct Renderer<'s> {
+    site: &'s Site,
+    tera: Tera,
+    prepared: Prepared,
+    tally: crate::timings::Tally,
+}
+
+impl<'s> Renderer<'s> {
+    /// Ready to render any page of `site`.
+    pub fn new(site: &'s Site, theme: &Theme) -> Result<Renderer<'s>> {
+        Renderer::for_resolutions(site, theme, &|_| true)
+    }
+
+    fn for_resolutions(site: &'s Site, theme: &Theme, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Renderer<'s>> {
+        let tera = templates(theme)?;
+        let prepared = pages::prepare(site, wanted);
+        Ok(Renderer { site, tera, prepared, tally: crate::timings::Tally::default() })
+    }
+
+    fn ctx(&self) -> pages::Ctx<'_> {
+        pages::Ctx { site: self.site, tera: &self.tera, prepared: &self.prepared, tally: &self.tally }
+    }
+
+    /// Render and write the page of paragraph `p`.
+    pub fn paragraph_page(&self, p: ParaRef, staging: &Staging) -> Result<()> {
+        self.ctx().render(Job::Paragraph(p), staging)
+    }
+
+    /// Render and write the page of resolution `i` (the whole text).
+    pub fn resolution_page(&self, i: usize, staging: &Staging) -> Result<()> {
+        self.ctx().render(Job::Resolution(i), staging)
+    }
 }
 
 /// A progress bar on a terminal for builds long enough to want one; hidden otherwise (the
