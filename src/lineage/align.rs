@@ -122,12 +122,22 @@ impl Similarity {
         let mut new_weight = vec![0f32; new.len()];
         for (n, ids) in index.new_terms.iter().enumerate() {
             let row = &mut shared[n * n_old..(n + 1) * n_old];
+            // A term held by most old paragraphs ("the", "of") is added to the whole row and
+            // taken back from the few without it: its postings would be most of the work.
+            let mut everywhere = 0f32;
             for &id in ids {
                 let w = index.weight[id as usize];
                 new_weight[n] += w;
-                for &o in index.postings(id) {
-                    row[o as usize] += w;
+                match index.postings(id) {
+                    Postings::Holders(olds) => olds.iter().for_each(|&o| row[o as usize] += w),
+                    Postings::AllBut(olds) => {
+                        everywhere += w;
+                        olds.iter().for_each(|&o| row[o as usize] -= w);
+                    }
                 }
+            }
+            if everywhere != 0.0 {
+                row.iter_mut().for_each(|x| *x += everywhere);
             }
         }
         let old_weight =
@@ -173,14 +183,23 @@ fn ratio(a: f32, b: f32) -> f32 {
     }
 }
 
-/// Every term of both sides, numbered, with its weight and the old paragraphs holding it.
-/// Postings are one flat array (`offsets[id]..offsets[id + 1]`): no allocation per term.
+/// Every term of both sides, numbered, with its weight and the old paragraphs holding it (or,
+/// for a term most of them hold, those without it). Postings are one flat array
+/// (`offsets[id]..offsets[id + 1]`): no allocation per term.
 struct TermIndex {
     weight: Vec<f32>,
     offsets: Vec<u32>,
     postings: Vec<u32>,
+    /// Per term: its postings list the old paragraphs *without* it.
+    inverted: Vec<bool>,
     old_terms: Vec<Vec<u32>>,
     new_terms: Vec<Vec<u32>>,
+}
+
+/// The old paragraphs a term is in, one way or the other.
+enum Postings<'a> {
+    Holders(&'a [u32]),
+    AllBut(&'a [u32]),
 }
 
 impl TermIndex {
@@ -218,24 +237,50 @@ impl TermIndex {
         // almost nothing, a term in one paragraph of each side weighs about ln(N/2).
         let n = (old.len() + new.len()) as f32;
         let weight = df.iter().map(|&d| ((n + 1.0) / d as f32).ln()).collect();
+        let n_old = old.len() as u32;
+        let inverted: Vec<bool> = df_old.iter().map(|&d| d * 2 > n_old).collect();
+        let listed = |id: usize| if inverted[id] { n_old - df_old[id] } else { df_old[id] };
         let mut offsets = Vec::with_capacity(df_old.len() + 1);
         offsets.push(0u32);
-        for &d in &df_old {
-            offsets.push(offsets.last().copied().unwrap_or(0) + d);
+        for id in 0..df_old.len() {
+            offsets.push(offsets.last().copied().unwrap_or(0) + listed(id));
         }
         let mut fill: Vec<u32> = offsets[..df_old.len()].to_vec();
         let mut postings = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
+        // `holds[id]` is the last old paragraph seen holding an inverted term, so that the
+        // paragraphs skipped since then are the ones without it.
+        let mut holds: Vec<u32> = vec![0; df_old.len()];
+        let mut absent = |id: usize, until: u32, postings: &mut Vec<u32>, fill: &mut Vec<u32>| {
+            for o in holds[id]..until {
+                postings[fill[id] as usize] = o;
+                fill[id] += 1;
+            }
+            holds[id] = until + 1;
+        };
         for (o, terms) in old_terms.iter().enumerate() {
             for &id in terms {
-                postings[fill[id as usize] as usize] = o as u32;
-                fill[id as usize] += 1;
+                let id = id as usize;
+                if inverted[id] {
+                    absent(id, o as u32, &mut postings, &mut fill);
+                } else {
+                    postings[fill[id] as usize] = o as u32;
+                    fill[id] += 1;
+                }
             }
         }
-        TermIndex { weight, offsets, postings, old_terms, new_terms }
+        for id in (0..df_old.len()).filter(|&id| inverted[id]) {
+            absent(id, n_old, &mut postings, &mut fill);
+        }
+        TermIndex { weight, offsets, postings, inverted, old_terms, new_terms }
     }
 
-    fn postings(&self, id: u32) -> &[u32] {
-        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
+    fn postings(&self, id: u32) -> Postings<'_> {
+        let list = &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize];
+        if self.inverted[id as usize] {
+            Postings::AllBut(list)
+        } else {
+            Postings::Holders(list)
+        }
     }
 }
 
@@ -641,7 +686,44 @@ mod tests {
         assert!(table.sim(0, 0) > table.sim(0, 1), "{} vs {}", table.sim(0, 0), table.sim(0, 1));
     }
 
+    #[test]
+    fn a_term_most_old_paragraphs_hold_is_shared_only_with_those_holding_it() {
+        let texts = ["the report", "the forum", "the data", "notes welcomes"];
+        let old: Vec<Profile> = texts.iter().map(|t| Profile::new(Kind::Operative, t)).collect();
+        let new = [Profile::new(Kind::Operative, "the")];
+        let index = TermIndex::new(&old, &new);
+        let the = index.new_terms[0][0];
+        assert!(matches!(index.postings(the), Postings::AllBut(&[3])), "\"the\" is listed by its absence");
+        let table = Similarity::new(&old, &new);
+        let w = index.weight[the as usize];
+        for o in 0..3 {
+            assert!((table.shared(o, 0) - w).abs() < 1e-6, "paragraph {o} holds \"the\"");
+        }
+        assert!(table.shared(3, 0).abs() < 1e-6, "paragraph 3 does not");
+    }
+
     proptest::proptest! {
+        /// The shared weight of every pair is the sum of the weights of the terms both hold,
+        /// whether a term's postings list its holders or (held by most) those without it.
+        #[test]
+        fn shared_weights_are_the_weights_of_common_terms(
+            old in proptest::collection::vec("(the )?(report|of|a|forum|2024|notes|welcomes|data| ){0,8}", 0..12),
+            new in proptest::collection::vec("(the|report|of|a|forum|2025|recalls|welcomes|data| ){0,12}", 0..12),
+        ) {
+            let profile = |t: &String| Profile::new(Kind::Operative, t);
+            let (o, n): (Vec<Profile>, Vec<Profile>) = (old.iter().map(profile).collect(), new.iter().map(profile).collect());
+            let table = Similarity::new(&o, &n);
+            let index = TermIndex::new(&o, &n);
+            for (j, new_ids) in index.new_terms.iter().enumerate() {
+                for (i, old_ids) in index.old_terms.iter().enumerate() {
+                    let direct: f32 =
+                        new_ids.iter().filter(|id| old_ids.contains(id)).map(|&id| index.weight[id as usize]).sum();
+                    let got = table.shared(i, j);
+                    proptest::prop_assert!((got - direct).abs() <= 1e-4 * direct.max(1.0), "{} vs {}", got, direct);
+                }
+            }
+        }
+
         /// Every old paragraph is continued once, merged, or dropped; never twice.
         #[test]
         fn every_old_paragraph_is_accounted_for_exactly_once(

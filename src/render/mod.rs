@@ -5,6 +5,7 @@
 //! soon as they are rendered, so memory stays flat however large the corpus.
 
 mod akn;
+mod context;
 mod data;
 mod feeds;
 pub mod markup;

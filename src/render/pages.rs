@@ -184,8 +184,8 @@ impl Ctx<'_> {
     ) -> Result<()> {
         let mut ctx = self
             .tally
-            .time("· context", || Context::from_serialize(view))
-            .map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
+            .time("· context", || super::context::of(view))
+            .map_err(|e| anyhow::anyhow!("the view of {path}: {e}"))?;
         ctx.insert("base", base);
         ctx.insert("root", &base.root);
         // The 404 page's root is an absolute URL; every other page's links can be shortened.
@@ -203,12 +203,23 @@ impl Ctx<'_> {
         ctx: &Context,
         shorten: bool,
     ) -> Result<()> {
+        thread_local! {
+            // Rendering into one buffer per thread, reused page after page, spares each page
+            // the growth of a fresh buffer and its conversion to a `String`.
+            static PAGE: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(64 << 10));
+        }
         let t = self.tally;
-        let html = t
-            .time("· tera", || self.tera.render(template, ctx))
-            .map_err(|e| anyhow::anyhow!("rendering {path} with {template}: {}", super::tera_error(&e)))?;
-        let html = t.time("· shorten", || if shorten { urls::shorten_links(&html, path) } else { html });
-        t.time("· write file", || staging.write(path, html.as_bytes()))
+        PAGE.with_borrow_mut(|page| {
+            page.clear();
+            t.time("· tera", || self.tera.render_to(template, ctx, &mut *page))
+                .map_err(|e| anyhow::anyhow!("rendering {path} with {template}: {}", super::tera_error(&e)))?;
+            if !shorten {
+                return t.time("· write file", || staging.write(path, page));
+            }
+            let html = std::str::from_utf8(page).map_err(|e| anyhow::anyhow!("rendering {path}: {e}"))?;
+            let html = t.time("· shorten", || urls::shorten_links(html, path));
+            t.time("· write file", || staging.write(path, html.as_bytes()))
+        })
     }
 
     /// One paragraph as the resolution page shows it (`paragraph-block.html`). The view is
@@ -253,7 +264,7 @@ impl Ctx<'_> {
             change_kind: in_series.then(|| link.change.as_str()),
             moved: in_series && link.moved,
         };
-        let ctx = Context::from_serialize(&block).map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
+        let ctx = super::context::of(&block).map_err(|e| anyhow::anyhow!("the view of a paragraph block: {e}"))?;
         self.tera
             .render("paragraph-block.html", &ctx)
             .map_err(|e| anyhow::anyhow!("rendering paragraph-block.html: {}", super::tera_error(&e)))

@@ -14,7 +14,6 @@
 
 use anyhow::Result;
 use serde::Serialize;
-use tera::Context;
 
 use super::pages::{summary, Citing, Ctx, RefView};
 use super::urls;
@@ -47,48 +46,65 @@ struct Page<'a> {
     /// Its place in the resolution page.
     href: String,
     /// What the copy-link control copies: the canonical URL, or empty for the page's address.
-    copy_url: Option<String>,
+    copy_url: String,
     status: Option<&'a str>,
     notes: Vec<&'a str>,
     topics: Vec<Chip<'a>>,
     footnotes: Vec<FootnoteView<'a>>,
     references: Vec<RefView<'a>>,
     cited_by: Vec<Citing>,
-    /// Neighbouring paragraphs of the same resolution: (page, label).
-    prev: Option<(String, String)>,
-    next: Option<(String, String)>,
+    /// The paragraphs before and after it in the resolution (their pages and labels).
+    before_href: Option<String>,
+    before_label: Option<String>,
+    after_href: Option<String>,
+    after_label: Option<String>,
 
     /// `new`, `amended` or `same` against the previous version; none in the first resolution
     /// of a series.
     change: Option<&'static str>,
     moved: bool,
     /// The version it was amended from, or where its words were last changed when unchanged.
-    since: Option<VersionLink>,
+    since_href: Option<String>,
+    since_label: Option<String>,
     redline: Option<&'a str>,
     version_count: usize,
-    first_version: Option<VersionLink>,
-    previous_version: Option<VersionLink>,
-    next_version: Option<VersionLink>,
+    /// Whether any of the version links below is there.
+    version_nav: bool,
+    /// The first version, when it is not also the previous one.
+    first_href: Option<String>,
+    first_label: Option<String>,
+    previous_href: Option<String>,
+    previous_label: Option<String>,
+    next_href: Option<String>,
+    next_label: Option<String>,
     /// The newest version, whose page holds the full history, when it is not this one.
-    newest_version: Option<VersionLink>,
+    newest_href: Option<String>,
+    newest_label: Option<String>,
     /// The resolution it was last seen in, when a later resolution of the series dropped it.
-    dropped_after: Option<VersionLink>,
+    dropped_href: Option<String>,
+    dropped_label: Option<String>,
     /// Every version, newest first: only on the newest version's page.
     versions: Vec<Version<'a>>,
     lineage: &'a str,
 }
 
-#[derive(Serialize)]
-struct VersionLink {
+/// A link to another page: to another version of the paragraph, or a neighbour.
+struct Link {
     label: String,
     href: String,
+}
+
+/// The two halves of a link, for the template's flat names (`previous_href`, `previous_label`).
+fn split(link: Option<Link>) -> (Option<String>, Option<String>) {
+    link.map_or((None, None), |l| (Some(l.href), Some(l.label)))
 }
 
 #[derive(Serialize)]
 struct Version<'a> {
     symbol: &'a str,
     date_long: String,
-    link: VersionLink,
+    href: String,
+    label: String,
     change: &'static str,
     /// What the badge says: `First version`, `Amended` or `Unchanged`.
     badge: &'static str,
@@ -110,7 +126,7 @@ impl Ctx<'_> {
         let in_resolution = urls::paragraph_in_resolution(r, &para.anchor);
         let neighbour = |j: usize| {
             let q = &r.paragraphs[j];
-            (format!("../{}/index.html", q.anchor), q.citation_label())
+            Link { href: format!("../{}/index.html", q.anchor), label: q.citation_label() }
         };
         let version_at = |q: ParaRef| self.version_link(&path, q);
         let lineages = &site.lineages;
@@ -118,6 +134,20 @@ impl Ctx<'_> {
         let at = chain.iter().position(|&q| q == p).expect("a chain holds its own paragraph");
         let newest = *chain.last().expect("a chain holds its own paragraph");
         let badge = views::change_badge(site, p);
+        let (since_href, since_label) = split(badge.as_ref().and_then(|b| {
+            Some(Link { label: b.previous_label.clone()?, href: urls::relative(&path, b.previous_href.as_ref()?) })
+        }));
+        let (before_href, before_label) = split(p.para.checked_sub(1).map(neighbour));
+        let (after_href, after_label) = split((p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)));
+        // The first version is named only when it is not also the previous one.
+        let (first_href, first_label) = split((at > 1).then(|| version_at(chain[0])));
+        let (previous_href, previous_label) = split(at.checked_sub(1).map(|i| version_at(chain[i])));
+        let (next_href, next_label) = split(chain.get(at + 1).map(|&q| version_at(q)));
+        let (newest_href, newest_label) = split((newest != p).then(|| version_at(newest)));
+        let (dropped_href, dropped_label) = split(lineages.dropped_in(p).map(|_| {
+            let last = &site.corpus.resolutions[newest.res];
+            Link { label: last.symbol.clone(), href: urls::relative(&path, &urls::resolution_page(last)) }
+        }));
         let page = Page {
             site_title: &site.config.title,
             page_title: &citation,
@@ -133,7 +163,7 @@ impl Ctx<'_> {
             kind: para.kind.as_str(),
             number: para.display_number(),
             html: urls::resolve_root_marks(&self.prepared.text_html[p.res][p.para], &path),
-            copy_url: urls::canonical(site.config.base_url.as_deref(), &in_resolution),
+            copy_url: urls::canonical(site.config.base_url.as_deref(), &in_resolution).unwrap_or_default(),
             href: format!("../index.html#{}", para.anchor),
             status: para.attrs.status.as_deref(),
             notes: site.notes.of(p).map(|n| n.html.as_str()).collect(),
@@ -159,24 +189,27 @@ impl Ctx<'_> {
                     c
                 })
                 .collect(),
-            prev: p.para.checked_sub(1).map(neighbour),
-            next: (p.para + 1 < r.paragraphs.len()).then(|| neighbour(p.para + 1)),
+            before_href,
+            before_label,
+            after_href,
+            after_label,
             change: badge.as_ref().map(|b| b.change),
             moved: badge.as_ref().is_some_and(|b| b.moved),
-            since: badge.and_then(|b| {
-                Some(VersionLink { label: b.previous_label?, href: urls::relative(&path, &b.previous_href?) })
-            }),
+            since_href,
+            since_label,
             redline: self.prepared.redline_html[p.res][p.para].as_deref(),
             version_count: chain.len(),
-            // Named only when it is not also the previous version.
-            first_version: (at > 1).then(|| version_at(chain[0])),
-            previous_version: at.checked_sub(1).map(|i| version_at(chain[i])),
-            next_version: chain.get(at + 1).map(|&q| version_at(q)),
-            newest_version: (newest != p).then(|| version_at(newest)),
-            dropped_after: lineages.dropped_in(p).map(|_| {
-                let last = &site.corpus.resolutions[newest.res];
-                VersionLink { label: last.symbol.clone(), href: urls::relative(&path, &urls::resolution_page(last)) }
-            }),
+            version_nav: previous_href.is_some() || next_href.is_some() || dropped_href.is_some(),
+            first_href,
+            first_label,
+            previous_href,
+            previous_label,
+            next_href,
+            next_label,
+            newest_href,
+            newest_label,
+            dropped_href,
+            dropped_label,
             versions: if newest == p && chain.len() > 1 {
                 chain.iter().rev().map(|&q| self.version(&path, q, q == p)).collect()
             } else {
@@ -187,19 +220,16 @@ impl Ctx<'_> {
         };
         let ctx = self
             .tally
-            .time("· context", || Context::from_serialize(&page))
-            .map_err(|e| anyhow::anyhow!(super::tera_error(&e)))?;
+            .time("· context", || super::context::of(&page))
+            .map_err(|e| anyhow::anyhow!("the view of {path}: {e}"))?;
         self.render_and_write(staging, &path, "paragraph.html", &ctx, false)
     }
 
     /// The page of version `q`, linked from `page`.
-    fn version_link(&self, page: &str, q: ParaRef) -> VersionLink {
+    fn version_link(&self, page: &str, q: ParaRef) -> Link {
         let r = &self.site.corpus.resolutions[q.res];
         let para = self.site.corpus.para(q);
-        VersionLink {
-            label: views::citation(r, para),
-            href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)),
-        }
+        Link { label: views::citation(r, para), href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)) }
     }
 
     fn version(&self, page: &str, q: ParaRef, current: bool) -> Version<'_> {
@@ -207,10 +237,12 @@ impl Ctx<'_> {
         let para = self.site.corpus.para(q);
         let link = self.site.lineages.link(q);
         let first = link.previous.is_none();
+        let Link { href, label } = self.version_link(page, q);
         Version {
             symbol: &r.symbol,
             date_long: views::long_date(&r.date),
-            link: self.version_link(page, q),
+            href,
+            label,
             change: if first { "new" } else { link.change.as_str() },
             badge: match (first, link.change) {
                 (true, _) | (_, Change::New) => "First version",
