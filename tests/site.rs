@@ -96,6 +96,38 @@ fn text_from_the_content_is_escaped_never_run() {
     assert!(html.contains("&lt;script>alert") || html.contains("&lt;script&gt;alert"), "the text is shown");
 }
 
+/// Titles, section headings, symbols and the site title reach many pages (as text, in
+/// attributes, in link labels to other versions): all of them escaped.
+#[test]
+fn names_and_titles_from_the_content_are_escaped_on_every_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("project");
+    copy_dir(&basic(), &root);
+    let hostile = |what: &str| format!("{what} <script>alert(\"{what}\")</script> & \"quoted\"");
+    for file in ["E-RES-2030-1.md", "E-RES-2031-2.md"] {
+        let path = root.join("content/resolutions").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text
+            .replace("title = \"", &format!("title = \"{} ", hostile("title").replace('"', "\\\"")))
+            .replace("## Taking stock", &format!("## Taking stock {}", hostile("section")));
+        std::fs::write(&path, text).unwrap();
+    }
+    std::fs::write(root.join("agreed.toml"), format!("title = '{}'\n", hostile("site"))).unwrap();
+    let (_out, site) = build(&root, Some("https://example.org/a?b=1&c=<2>"));
+    let values = regex::Regex::new(r#"=(?:"[^"]*"|'[^']*')"#).unwrap();
+    let mut checked = 0;
+    for (path, html) in html_files(&site) {
+        let markup = values.replace_all(&html, "=\"\"");
+        assert!(!markup.contains("<script>alert"), "{path} runs a script from the content");
+        checked += 1;
+    }
+    assert!(checked > 20);
+    let page = common::page(&site, "E/RES/2031/2/4a/index.html");
+    for what in ["title", "section", "site"] {
+        assert!(page.contains(&format!("{what} &lt;script")), "the {what} is shown as text on a paragraph page");
+    }
+}
+
 #[test]
 fn canonical_and_copy_urls_come_from_base_url() {
     let (_tmp, site) = build(&basic(), Some("https://example.org/agreed"));

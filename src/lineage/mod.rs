@@ -231,6 +231,7 @@ impl AlignCache {
 
 /// [`align()`], reusing and filling `cache`.
 pub fn align_cached(corpus: &Corpus, overrides: &Overrides, cache: &mut AlignCache) -> (Lineages, Vec<Warning>) {
+    let t = crate::timings::Timer::start();
     let n = corpus.resolutions.len();
     let (predecessor, successor) = neighbours(corpus);
     let symbol = |r: usize| corpus.resolutions[r].symbol.as_str();
@@ -239,6 +240,7 @@ pub fn align_cached(corpus: &Corpus, overrides: &Overrides, cache: &mut AlignCac
     for (r, p) in missing.into_iter().zip(computed) {
         cache.profiles.insert(symbol(r).to_string(), p);
     }
+    t.lap("· word profiles");
     let profiles: Vec<&[Profile]> = (0..n).map(|r| cache.profiles[symbol(r)].as_slice()).collect();
     let key = |r: usize| predecessor[r].map(|p| (symbol(p).to_string(), symbol(r).to_string()));
     let todo: Vec<usize> = (0..n).filter(|&r| key(r).is_some_and(|k| !cache.pairs.contains_key(&k))).collect();
@@ -247,6 +249,7 @@ pub fn align_cached(corpus: &Corpus, overrides: &Overrides, cache: &mut AlignCac
     for (r, pair) in todo.into_iter().zip(aligned) {
         cache.pairs.insert(key(r).expect("only pairs"), pair);
     }
+    t.lap("· pair alignments");
     let pairs: Vec<Option<&PairAlignment>> = (0..n).map(|r| key(r).map(|k| &cache.pairs[&k])).collect();
     let mut l = Lineages { predecessor, successor, ..Lineages::default() };
     for (r, pair) in pairs.into_iter().enumerate() {
@@ -264,7 +267,9 @@ pub fn align_cached(corpus: &Corpus, overrides: &Overrides, cache: &mut AlignCac
     }
     tidy_regroupings(&mut l);
     l.dropped = (0..n).map(|r| dropped_of(&l, r, &profiles)).collect();
+    t.lap("· links");
     chain(corpus, &mut l);
+    t.lap("· chains");
     l.warnings = warnings.clone();
     (l, warnings)
 }

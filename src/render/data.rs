@@ -80,17 +80,22 @@ struct ParagraphEntry<'a> {
 /// Write every data file and the page that documents them.
 pub fn write_all(ctx: &Ctx, staging: &Staging) -> Result<()> {
     let site = ctx.site;
+    let t = crate::timings::Timer::start();
     // Compact, not pretty: these files are for programs, and at scale whitespace costs megabytes.
     staging.write_with("data/paragraphs.json", |w| Ok(serde_json::to_writer(w, &paragraphs_file(site))?))?;
+    t.lap("· paragraphs.json");
     staging.write_with("data/lineages.json", |w| Ok(serde_json::to_writer(w, &lineages_file(site))?))?;
+    t.lap("· lineages.json");
     let exports = site.config.exports;
     if exports.csv {
         staging.write_with("data/paragraphs.csv", |w| paragraphs_csv(site, w))?;
+        t.lap("· paragraphs.csv");
     }
     if exports.akn {
         for r in &site.corpus.resolutions {
             staging.write(&super::akn::path(r), super::akn::document(site, r).as_bytes())?;
         }
+        t.lap("· akn");
     }
     staging.write("atom.xml", super::feeds::atom(site).as_bytes())?;
     for (path, xml) in super::feeds::series_feeds(site) {
