@@ -204,7 +204,7 @@ enum Postings<'a> {
 
 impl TermIndex {
     fn new(old: &[Profile], new: &[Profile]) -> TermIndex {
-        let capacity = old.iter().chain(new).map(|p| p.terms.len()).sum::<usize>() / 2;
+        let capacity = old.iter().chain(new).map(Profile::term_count).sum::<usize>() / 2;
         let mut ids = TermIds::with_capacity(capacity);
         let (mut df, mut df_old) = (Vec::<u32>::with_capacity(capacity), Vec::<u32>::with_capacity(capacity));
         // `seen[id]` is the last paragraph (counting both sides) that held term `id`, so a term
@@ -213,8 +213,8 @@ impl TermIndex {
         let mut paragraph = 0u32;
         let mut number = |p: &Profile, is_old: bool| -> Vec<u32> {
             paragraph += 1;
-            let mut out = Vec::with_capacity(p.terms.len());
-            for &t in &p.terms {
+            let mut out = Vec::with_capacity(p.term_count());
+            for t in p.terms() {
                 let next = df.len() as u32;
                 let id = ids.get_or_insert(t, next);
                 if id == next {

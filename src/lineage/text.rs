@@ -126,15 +126,15 @@ pub fn squeezed_hash(text: &str) -> u64 {
     scan(text).1
 }
 
-/// What the aligner knows about one paragraph: its words and its terms (words and word pairs).
+/// What the aligner knows about one paragraph: its words, from which its terms (words and word
+/// pairs) are derived when needed. Profiles of a whole corpus are in memory at once: storing the
+/// terms as well tripled their size, and first touching that memory cost more than hashing the
+/// pairs again.
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub kind: Kind,
     /// Word hashes in order: equal vectors mean the same words.
     pub words: Vec<u64>,
-    /// Its terms: every word and every pair of adjacent words (a 2-shingle), as they come
-    /// (a term may repeat; the aligner counts each once).
-    pub terms: Vec<u64>,
     /// [`squeezed_hash`] of the text.
     pub squeezed: u64,
 }
@@ -146,11 +146,21 @@ impl Profile {
     }
 
     pub fn new(kind: Kind, text: &str) -> Profile {
-        let (words, squeezed) = scan(text);
-        let mut terms = Vec::with_capacity(words.len() * 2);
-        terms.extend_from_slice(&words);
-        terms.extend(words.windows(2).map(|w| pair_hash(w[0], w[1])));
-        Profile { kind, words, terms, squeezed }
+        let (mut words, squeezed) = scan(text);
+        words.shrink_to_fit();
+        Profile { kind, words, squeezed }
+    }
+
+    /// Its terms: every word and every pair of adjacent words (a 2-shingle), as they come (a
+    /// term may repeat; the aligner counts each once).
+    pub fn terms(&self) -> impl Iterator<Item = u64> + '_ {
+        let pairs = self.words.windows(2).map(|w| pair_hash(w[0], w[1]));
+        self.words.iter().copied().chain(pairs)
+    }
+
+    /// How many terms [`Profile::terms`] yields.
+    pub fn term_count(&self) -> usize {
+        (self.words.len() * 2).saturating_sub(1)
     }
 }
 
@@ -208,12 +218,14 @@ mod tests {
     #[test]
     fn terms_hold_words_and_word_pairs() {
         let p = Profile::new(Kind::Operative, "the digital divide and the digital divide");
-        let mut distinct = p.terms.clone();
+        let mut distinct: Vec<u64> = p.terms().collect();
         distinct.sort_unstable();
         distinct.dedup();
         // words: the, digital, divide, and (4); pairs: the·digital, digital·divide, divide·and, and·the (4)
         assert_eq!(distinct.len(), 8);
-        assert_eq!(p.terms.len(), 7 + 6);
+        assert_eq!(p.terms().count(), 7 + 6);
+        assert_eq!(p.term_count(), 7 + 6);
+        assert_eq!(Profile::new(Kind::Operative, "").term_count(), 0);
         assert_eq!(p.words.len(), 7);
     }
 }

@@ -23,7 +23,18 @@ use crate::Site;
 struct ParagraphsFile<'a> {
     version: u32,
     resolutions: Vec<ResolutionEntry<'a>>,
-    paragraphs: Vec<ParagraphEntry<'a>>,
+    paragraphs: Entries<'a>,
+}
+
+/// Every paragraph's entry, each made as it is written: the file is the size of the corpus, and
+/// holding all its entries at once cost as much memory as the text itself.
+struct Entries<'a>(&'a Site);
+
+impl Serialize for Entries<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let site = self.0;
+        serializer.collect_seq(site.corpus.all_paragraphs().map(|(q, p)| paragraph_entry(site, q, p)))
+    }
 }
 
 #[derive(Serialize)]
@@ -167,8 +178,7 @@ fn paragraphs_file(site: &Site) -> ParagraphsFile<'_> {
             previous: site.lineages.predecessor[i].map(|j| corpus.resolutions[j].symbol.as_str()),
         })
         .collect();
-    let paragraphs = corpus.all_paragraphs().map(|(q, p)| paragraph_entry(site, q, p)).collect();
-    ParagraphsFile { version: 1, resolutions, paragraphs }
+    ParagraphsFile { version: 1, resolutions, paragraphs: Entries(site) }
 }
 
 fn paragraph_entry<'a>(site: &'a Site, q: ParaRef, p: &'a crate::model::Paragraph) -> ParagraphEntry<'a> {

@@ -125,8 +125,11 @@ impl<'s> Renderer<'s> {
     }
 
     fn for_resolutions(site: &'s Site, theme: &Theme, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Renderer<'s>> {
+        let t = crate::timings::Timer::start();
         let tera = templates(theme)?;
+        t.lap("· templates");
         let prepared = pages::prepare(site, wanted);
+        t.lap("· paragraph HTML");
         Ok(Renderer { site, tera, prepared, tally: crate::timings::Tally::default() })
     }
 
