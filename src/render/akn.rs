@@ -324,8 +324,10 @@ pub fn escape(s: &str) -> String {
 /// surrogates cannot occur in a `str`, U+FFFE/U+FFFF) become U+FFFD, so any text gives a
 /// well-formed document.
 pub fn escape_into(out: &mut String, s: &str) {
+    use super::markup::Specials;
     // U+FFFE/U+FFFF are EF BF BE/BF in UTF-8.
-    super::markup::replace_bytes(out, s, |bytes, i| match bytes[i] {
+    const SPECIALS: Specials = Specials::new(b"&<>\"'\xEF").with_range(0, 0x1f);
+    super::markup::replace_bytes(out, s, &SPECIALS, |bytes, i| match bytes[i] {
         b'&' => Some(("&amp;", 1)),
         b'<' => Some(("&lt;", 1)),
         b'>' => Some(("&gt;", 1)),
@@ -341,6 +343,27 @@ pub fn escape_into(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte-run escaper writes what escaping character by character writes.
+        #[test]
+        fn xml_escaping_is_escaping_each_character(s in "(\\PC|[&<>\"'\u{0}-\u{1f}\u{FFFE}\u{FFFF}\u{EFBF}]){0,40}") {
+            let by_char: String = s
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&apos;".to_string(),
+                    '\t' | '\n' | '\r' => c.to_string(),
+                    '\u{0}'..='\u{1f}' | '\u{FFFE}' | '\u{FFFF}' => "\u{FFFD}".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(escape(&s), by_char);
+        }
+    }
 
     #[test]
     fn escaping_gives_well_formed_xml_for_any_text() {

@@ -29,7 +29,8 @@ pub fn escape(s: &str) -> String {
 pub fn escape_into(out: &mut String, s: &str) {
     // ROOT (U+E000) is the only character outside ASCII that needs escaping: text that happens
     // to hold it must not turn into a path.
-    replace_bytes(out, s, |bytes, i| match bytes[i] {
+    const SPECIALS: Specials = Specials::new(b"&<>\"'\xEE");
+    replace_bytes(out, s, &SPECIALS, |bytes, i| match bytes[i] {
         b'&' => Some(("&amp;", 1)),
         b'<' => Some(("&lt;", 1)),
         b'>' => Some(("&gt;", 1)),
@@ -40,15 +41,46 @@ pub fn escape_into(out: &mut String, s: &str) {
     });
 }
 
+/// The bytes at which a replacement may start: between them, [`replace_bytes`] copies without
+/// looking further.
+pub struct Specials([bool; 256]);
+
+impl Specials {
+    pub const fn new(bytes: &[u8]) -> Specials {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < bytes.len() {
+            table[bytes[i] as usize] = true;
+            i += 1;
+        }
+        Specials(table)
+    }
+
+    /// Every byte of a range (`from..=to`) as well.
+    pub const fn with_range(mut self, from: u8, to: u8) -> Specials {
+        let mut b = from as usize;
+        while b <= to as usize {
+            self.0[b] = true;
+            b += 1;
+        }
+        self
+    }
+}
+
 /// Copy `s` into `out`, replacing what `replace` names at a byte offset: `(replacement,
-/// length of what it replaces)`. Runs with nothing to replace are copied whole; escaping runs
-/// over every value of every page and every word of every export. `replace` must only match
-/// at character boundaries.
-pub fn replace_bytes(out: &mut String, s: &str, replace: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>) {
+/// length of what it replaces)`. `replace` is asked only at the bytes in `specials`; runs
+/// without them are copied whole. Escaping runs over every value of every page and every word
+/// of every export. `replace` must only match at character boundaries.
+pub fn replace_bytes(
+    out: &mut String,
+    s: &str,
+    specials: &Specials,
+    replace: impl Fn(&[u8], usize) -> Option<(&'static str, usize)>,
+) {
     let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
+    let (mut run, mut i) = (0, 0);
+    while let Some(skip) = bytes[i..].iter().position(|&b| specials.0[b as usize]) {
+        i += skip;
         match replace(bytes, i) {
             Some((replacement, len)) => {
                 out.push_str(&s[run..i]);
@@ -133,6 +165,26 @@ fn slice(text: &str, from: usize, to: usize) -> &str {
 mod tests {
     use super::*;
     use crate::model::parse_inline;
+
+    proptest::proptest! {
+        /// The byte-run escaper writes what escaping character by character writes.
+        #[test]
+        fn escaping_is_escaping_each_character(s in "(\\PC|[&<>\"'\u{E000}\u{E001}]){0,40}") {
+            let by_char: String = s
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    ROOT => "&#xE000;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(escape(&s), by_char);
+        }
+    }
 
     fn fnref(label: &str) -> String {
         format!("<sup>{label}</sup>")

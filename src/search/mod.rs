@@ -21,7 +21,9 @@
 
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -70,7 +72,7 @@ pub struct ResEntry<'a> {
 pub fn build(site: &Site) -> Index<'_> {
     let corpus = &site.corpus;
     let series: Vec<&str> = corpus.series().into_iter().map(|(s, _)| s).collect();
-    let mut text_ids: HashMap<&str, usize> = HashMap::new();
+    let mut text_ids: HashMap<&str, usize> = HashMap::default();
     let mut texts: Vec<&str> = Vec::new();
     let mut res = Vec::with_capacity(corpus.resolutions.len());
     for (i, r) in corpus.resolutions.iter().enumerate() {
@@ -137,7 +139,7 @@ fn lineage(site: &Site, i: usize) -> (Option<usize>, Option<String>) {
 
 /// Stem → the ids of the texts holding it, delta-encoded.
 fn inverted(texts: &[&str]) -> BTreeMap<String, String> {
-    let mut postings: HashMap<String, Vec<u64>> = HashMap::new();
+    let mut postings: HashMap<String, Vec<u64>> = HashMap::default();
     for (id, t) in texts.iter().enumerate() {
         // The words are slices of the folded text and most are their own stem: a string is
         // allocated only for a stem seen for the first time.
