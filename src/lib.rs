@@ -161,7 +161,33 @@ fn build_command(args: &cli::BuildArgs) -> Result<()> {
         report.millis,
         config.output_dir.display()
     );
+    if let Some(note) = pages_size_note(report.bytes, config.exports) {
+        eprintln!("{note}");
+    }
     Ok(())
+}
+
+/// GitHub Pages publishes sites of at most 1 GB.
+pub const PAGES_LIMIT_BYTES: u64 = 1_000_000_000;
+
+/// What to tell the user whose site is too large for GitHub Pages, and what would shrink it.
+pub fn pages_size_note(bytes: u64, exports: config::Exports) -> Option<String> {
+    if bytes <= PAGES_LIMIT_BYTES {
+        return None;
+    }
+    let mut note =
+        format!("note: the site is {:.2} GB; GitHub Pages publishes sites of at most 1 GB.", bytes as f64 / 1e9);
+    let on: Vec<&str> =
+        [(exports.csv, "csv"), (exports.akn, "akn")].into_iter().filter_map(|(on, name)| on.then_some(name)).collect();
+    if !on.is_empty() {
+        let switches: Vec<String> = on.iter().map(|name| format!("{name} = false")).collect();
+        note.push_str(&format!(
+            " The CSV and Akoma Ntoso exports are a fifth of a large site: `[data] {}` in agreed.toml leaves them out.",
+            switches.join(", ")
+        ));
+    }
+    note.push_str(" See README, \"Large sites\".");
+    Some(note)
 }
 
 fn check_command(args: &cli::SiteArgs) -> Result<()> {
@@ -195,4 +221,21 @@ fn topics_command(args: &cli::TopicsArgs) -> Result<()> {
         print!("{}", topics::explain::summary(&corpus, &index));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_over_the_github_pages_limit_gets_a_note_naming_what_would_shrink_it() {
+        let all = config::Exports { csv: true, akn: true };
+        assert_eq!(pages_size_note(PAGES_LIMIT_BYTES, all), None, "1 GB fits");
+        let note = pages_size_note(2_209_000_000, all).expect("2.2 GB does not");
+        assert!(note.contains("2.21 GB") && note.contains("`[data] csv = false, akn = false`"), "{note}");
+        let csv_off = pages_size_note(1_500_000_000, config::Exports { csv: false, akn: true }).unwrap();
+        assert!(csv_off.contains("`[data] akn = false`"), "{csv_off}");
+        let both_off = pages_size_note(1_500_000_000, config::Exports { csv: false, akn: false }).unwrap();
+        assert!(!both_off.contains("[data]") && both_off.contains("Large sites"), "{both_off}");
+    }
 }

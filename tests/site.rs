@@ -275,4 +275,11 @@ fn each_paragraph_page_shows_its_own_change_and_only_the_newest_lists_every_vers
     assert!(!old.contains("id=versions"), "the history list is not repeated on older versions");
     let newest = &pages["E/RES/2031/2/3/index.html"];
     assert!(newest.contains("id=versions") && newest.contains("<ins>including through education;</ins>"));
+    // The list starts from the first version's words, which differ from the newest's here...
+    assert!(newest.contains("class=vtext>Encourages all stakeholders to bridge the gender digital divide;</p>"));
+    // ...but an unchanged paragraph's page shows its text once.
+    let unchanged = &pages["E/RES/2031/2/1/index.html"];
+    assert!(unchanged.contains("id=versions"), "{unchanged}");
+    assert!(!unchanged.contains("class=vtext"), "the first version's words are the ones at the top: {unchanged}");
+    assert_eq!(unchanged.matches("the report of the Secretary-General").count(), 2, "text and og:description");
 }

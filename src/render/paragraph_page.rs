@@ -110,7 +110,8 @@ struct Version<'a> {
     badge: &'static str,
     /// Against the version before it; the page's own version shows its redline above the list.
     redline: Option<&'a str>,
-    /// The words of the first version, from which the redlines read.
+    /// The words of the first version, from which the redlines read, unless they are the
+    /// newest version's, shown at the top of the page.
     text: Option<&'a str>,
     current: bool,
 }
@@ -211,7 +212,7 @@ impl Ctx<'_> {
             dropped_href,
             dropped_label,
             versions: if newest == p && chain.len() > 1 {
-                chain.iter().rev().map(|&q| self.version(&path, q, q == p)).collect()
+                chain.iter().rev().map(|&q| self.version(&path, q, q == p, &para.text)).collect()
             } else {
                 Vec::new()
             },
@@ -232,7 +233,9 @@ impl Ctx<'_> {
         Link { label: views::citation(r, para), href: urls::relative(page, &urls::paragraph_page(r, &para.anchor)) }
     }
 
-    fn version(&self, page: &str, q: ParaRef, current: bool) -> Version<'_> {
+    /// Version `q` in the list on the page (`page`) of the newest version, whose text is
+    /// `newest_text`.
+    fn version(&self, page: &str, q: ParaRef, current: bool, newest_text: &str) -> Version<'_> {
         let r = &self.site.corpus.resolutions[q.res];
         let para = self.site.corpus.para(q);
         let link = self.site.lineages.link(q);
@@ -250,7 +253,8 @@ impl Ctx<'_> {
                 (_, Change::Same) => "Unchanged",
             },
             redline: if current { None } else { self.prepared.redline_html[q.res][q.para].as_deref() },
-            text: first.then_some(para.text.as_str()),
+            // Not when the page above shows the very same text: most lineages never change.
+            text: (first && para.text != newest_text).then_some(para.text.as_str()),
             current,
         }
     }

@@ -194,15 +194,26 @@ pub fn encode_postings(ids: &[u64]) -> String {
     encode_numbers(&gaps)
 }
 
+/// Write the index as the script `search/index.js` to `out`, streaming: at scale the index is
+/// tens of megabytes, better not held in memory twice.
+pub fn write_script(index: &Index, out: &mut dyn std::io::Write) -> Result<()> {
+    write!(out, "{GLOBAL}=")?;
+    serde_json::to_writer(&mut *out, index).context("failed to serialise the search index")?;
+    out.write_all(b";\n")?;
+    Ok(())
+}
+
 /// The index as the script `search/index.js`.
 pub fn script(index: &Index) -> Result<String> {
-    let json = serde_json::to_string(index).context("failed to serialise the search index")?;
-    Ok(format!("{GLOBAL}={json};\n"))
+    let mut out = Vec::new();
+    write_script(index, &mut out)?;
+    Ok(String::from_utf8(out)?)
 }
 
 /// Write `search/index.js`.
 pub fn write(site: &Site, staging: &Staging) -> Result<()> {
-    staging.write(INDEX_PATH, script(&build(site))?.as_bytes())
+    let index = build(site);
+    staging.write_with(INDEX_PATH, |out| write_script(&index, out))
 }
 
 #[cfg(test)]
