@@ -53,6 +53,8 @@ enum Job {
     Data,
     Notes,
     Glossary,
+    /// The theme's static files and the notes' highlighting stylesheet.
+    Statics,
 }
 
 /// Render the whole site into `staging`.
@@ -99,20 +101,24 @@ fn render(
         .collect::<Result<()>>()?;
     progress.finish_and_clear();
     renderer.tally.print();
-    if site_wide {
-        for (path, bytes) in theme.statics() {
-            staging.write(path, bytes)?;
-        }
-        staging.write(".nojekyll", b"")?;
-        staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())?;
-    }
     Ok(())
+}
+
+/// The theme's static files, `.nojekyll` and the stylesheet of highlighted notes (loading
+/// syntect's themes for it takes a while: a job of its own, not a step after all the pages).
+pub(crate) fn statics(theme: &Theme, staging: &Staging) -> Result<()> {
+    for (path, bytes) in theme.statics() {
+        staging.write(path, bytes)?;
+    }
+    staging.write(".nojekyll", b"")?;
+    staging.write("static/highlight.css", crate::notes::highlight_css().as_bytes())
 }
 
 /// What every page is rendered with: the compiled templates and the HTML prepared once per
 /// build. Public so that one page can be rendered alone (the `stages` benchmark).
 pub struct Renderer<'s> {
     site: &'s Site,
+    theme: &'s Theme,
     tera: Tera,
     prepared: Prepared,
     tally: crate::timings::Tally,
@@ -120,21 +126,29 @@ pub struct Renderer<'s> {
 
 impl<'s> Renderer<'s> {
     /// Ready to render any page of `site`.
-    pub fn new(site: &'s Site, theme: &Theme) -> Result<Renderer<'s>> {
+    pub fn new(site: &'s Site, theme: &'s Theme) -> Result<Renderer<'s>> {
         Renderer::for_resolutions(site, theme, &|_| true)
     }
 
-    fn for_resolutions(site: &'s Site, theme: &Theme, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Renderer<'s>> {
-        let t = crate::timings::Timer::start();
-        let tera = templates(theme)?;
-        t.lap("· templates");
-        let prepared = pages::prepare(site, wanted);
-        t.lap("· paragraph HTML");
-        Ok(Renderer { site, tera, prepared, tally: crate::timings::Tally::default() })
+    fn for_resolutions(
+        site: &'s Site,
+        theme: &'s Theme,
+        wanted: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Result<Renderer<'s>> {
+        // Compiling the templates is serial: it runs beside the (parallel) paragraph HTML.
+        let (tera, prepared) = rayon::join(|| templates(theme), || pages::prepare(site, wanted));
+        let tera = tera?;
+        Ok(Renderer { site, theme, tera, prepared, tally: crate::timings::Tally::default() })
     }
 
     fn ctx(&self) -> pages::Ctx<'_> {
-        pages::Ctx { site: self.site, tera: &self.tera, prepared: &self.prepared, tally: &self.tally }
+        pages::Ctx {
+            site: self.site,
+            theme: self.theme,
+            tera: &self.tera,
+            prepared: &self.prepared,
+            tally: &self.tally,
+        }
     }
 
     /// Render and write the page of paragraph `p`.
@@ -172,6 +186,7 @@ impl Job {
             Job::TopicList | Job::Topic(_) => "topic page",
             Job::Search | Job::SearchIndex => "search",
             Job::NotFound | Job::Notes | Job::Glossary => "other page",
+            Job::Statics => "static files",
             Job::Data => "data files",
         }
     }
@@ -188,6 +203,7 @@ impl Job {
 
 fn jobs(site: &Site) -> Vec<Job> {
     let mut jobs = vec![
+        Job::Statics,
         Job::Home,
         Job::TopicList,
         Job::Search,

@@ -18,6 +18,7 @@ use crate::Site;
 
 pub struct Ctx<'a> {
     pub site: &'a Site,
+    pub theme: &'a super::Theme,
     pub tera: &'a Tera,
     pub prepared: &'a Prepared,
     pub tally: &'a crate::timings::Tally,
@@ -161,6 +162,7 @@ impl Ctx<'_> {
             Job::Notes => self.notes(staging),
             Job::Glossary => self.glossary(staging),
             Job::Data => super::data::write_all(self, staging),
+            Job::Statics => super::statics(self.theme, staging),
         }
     }
 
