@@ -121,12 +121,25 @@ pub struct Paragraph {
 impl Paragraph {
     /// "para. 29", "preambular para. 3", "para. 116 (a)": how a citation names it.
     pub fn citation_label(&self) -> String {
+        let mut label = String::with_capacity(24);
+        self.push_citation_label(&mut label);
+        label
+    }
+
+    /// [`Paragraph::citation_label`] appended to `out` (citations are built for every link to
+    /// another version, on every paragraph page).
+    pub fn push_citation_label(&self, out: &mut String) {
         match self.kind {
-            Kind::Preambular => format!("preambular para. {}", self.number),
-            Kind::Operative => format!("para. {}", self.number),
-            Kind::Subparagraph => {
-                format!("para. {} ({})", self.parent.as_deref().unwrap_or(""), self.number)
-            }
+            Kind::Preambular => out.push_str("preambular para. "),
+            Kind::Operative | Kind::Subparagraph => out.push_str("para. "),
+        }
+        if self.kind == Kind::Subparagraph {
+            out.push_str(self.parent.as_deref().unwrap_or(""));
+            out.push_str(" (");
+            out.push_str(&self.number);
+            out.push(')');
+        } else {
+            out.push_str(&self.number);
         }
     }
 
@@ -164,5 +177,32 @@ pub struct Footnote {
 impl Footnote {
     pub fn anchor(&self) -> String {
         anchor::footnote_anchor(&self.label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(kind: Kind, number: &str, parent: Option<&str>) -> Paragraph {
+        Paragraph {
+            anchor: String::new(),
+            number: number.into(),
+            kind,
+            parent: parent.map(String::from),
+            section: None,
+            inlines: Vec::new(),
+            text: String::new(),
+            footnotes: Vec::new(),
+            attrs: Attributes::default(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn citation_labels_name_the_paragraph_as_a_citation_does() {
+        assert_eq!(paragraph(Kind::Preambular, "3", None).citation_label(), "preambular para. 3");
+        assert_eq!(paragraph(Kind::Operative, "12bis", None).citation_label(), "para. 12bis");
+        assert_eq!(paragraph(Kind::Subparagraph, "a", Some("116")).citation_label(), "para. 116 (a)");
     }
 }

@@ -312,7 +312,7 @@ pub const CSV_COLUMNS: [&str; 19] = [
 /// Streamed row by row: at scale the file is hundreds of megabytes.
 fn paragraphs_csv(site: &Site, w: &mut dyn std::io::Write) -> Result<()> {
     let mut out = String::new();
-    csv_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+    csv_row(&mut out, CSV_COLUMNS.iter().copied());
     for (q, p) in site.corpus.all_paragraphs() {
         w.write_all(out.as_bytes())?;
         out.clear();
@@ -344,33 +344,38 @@ fn paragraphs_csv(site: &Site, w: &mut dyn std::io::Write) -> Result<()> {
                 e.status.unwrap_or(""),
                 &e.url,
                 &e.page,
-            ]
-            .into_iter()
-            .map(str::to_string),
+            ],
         );
     }
     w.write_all(out.as_bytes())?;
     Ok(())
 }
 
-fn csv_row(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
+fn csv_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&csv_field(&field));
+        push_csv_field(out, field);
     }
     out.push_str("\r\n");
 }
 
-/// One field, quoted when it holds a comma, a quote or a line break (RFC 4180 §2.6–2.7).
-/// A leading space or `=`/`+`/`-`/`@` is left as is: this is data, not a spreadsheet macro guard.
-fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
+/// One field as RFC 4180 writes it: quoted, quotes doubled, only when it holds a comma, a quote
+/// or a line break.
+fn push_csv_field(out: &mut String, s: &str) {
+    if !s.contains([',', '"', '\r', '\n']) {
+        out.push_str(s);
+        return;
     }
+    out.push('"');
+    for (i, part) in s.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -379,12 +384,18 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_only_when_rfc_4180_requires_it() {
+        let csv_field = |s: &str| {
+            let mut out = String::new();
+            push_csv_field(&mut out, s);
+            out
+        };
         assert_eq!(csv_field("plain text"), "plain text");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"yes\""), "\"say \"\"yes\"\"\"");
+        assert_eq!(csv_field("\"quoted\""), "\"\"\"quoted\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
         let mut row = String::new();
-        csv_row(&mut row, ["x", "", "y,z"].into_iter().map(String::from));
+        csv_row(&mut row, ["x", "", "y,z"]);
         assert_eq!(row, "x,,\"y,z\"\r\n");
     }
 }

@@ -160,7 +160,11 @@ pub fn redline_html(segments: &[Segment]) -> String {
 
 /// How a paragraph is cited: `E/RES/2025/18, para. 29`.
 pub fn citation(r: &Resolution, p: &crate::model::Paragraph) -> String {
-    format!("{}, {}", r.symbol, p.citation_label())
+    let mut out = String::with_capacity(r.symbol.len() + 32);
+    out.push_str(&r.symbol);
+    out.push_str(", ");
+    p.push_citation_label(&mut out);
+    out
 }
 
 /// `2025-07-29` → `29 July 2025`, as the UN prints dates.

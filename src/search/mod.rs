@@ -144,15 +144,15 @@ fn inverted(texts: &[&str]) -> BTreeMap<String, String> {
         // The words are slices of the folded text and most are their own stem: a string is
         // allocated only for a stem seen for the first time.
         let folded = text::fold(t);
-        let mut stems: Vec<std::borrow::Cow<str>> =
-            folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(text::stem_of).collect();
-        stems.sort_unstable();
-        stems.dedup();
-        for s in stems {
-            match postings.get_mut(s.as_ref()) {
-                Some(ids) => ids.push(id as u64),
+        let id = id as u64;
+        for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let stem = text::stem_of(word);
+            match postings.get_mut(stem.as_ref()) {
+                // Texts come in order, so a stem already counted for this text is the last id.
+                Some(ids) if ids.last() == Some(&id) => {}
+                Some(ids) => ids.push(id),
                 None => {
-                    postings.insert(s.into_owned(), vec![id as u64]);
+                    postings.insert(stem.into_owned(), vec![id]);
                 }
             }
         }
@@ -259,5 +259,7 @@ mod tests {
         assert_eq!(decode(&terms["state"]), [0, 1]);
         assert_eq!(decode(&terms["member"]), [0]);
         assert!(!terms.contains_key("countries"));
+        let repeated = inverted(&["country, countries and the Country", "a country"]);
+        assert_eq!(decode(&repeated["country"]), [0, 0], "each text once, however often it holds the stem");
     }
 }
