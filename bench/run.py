@@ -180,9 +180,15 @@ def table(rows):
            "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         out.append(
-            f"| {r['docs']} | {r['agreed_wall']:.2f} s | {r['hugo_wall']:.2f} s | {r['ratio']:.2f} | "
+            f"| {r['docs']} | {r['agreed_wall']:.2f} s | {r['hugo_wall']:.2f} s | {r['ratio']:.3f} | "
             f"{r['agreed_cpu']:.2f} s | {r['hugo_cpu']:.2f} s | {r['agreed_rss_mib']:.0f} MiB | {r['hugo_rss_mib']:.0f} MiB | "
             f"{r['agreed_bytes'] / 1e6:.0f} MB / {r['agreed_pages']:,} | {r['hugo_bytes'] / 1e6:.0f} MB / {r['hugo_pages']:,} |")
+    out.append("")
+    # The targets of the performance issue: 4x faster than Hugo, and a site GitHub Pages takes.
+    for r in rows:
+        fast = "yes" if r["ratio"] <= 0.25 else "no"
+        fits = "yes" if r["agreed_bytes"] <= 1e9 else "no"
+        out.append(f"N={r['docs']}: ratio <= 0.25: {fast}; site <= 1 GB (GitHub Pages): {fits}")
     out.append("")
     out.append("What the agreed site is made of (MB):")
     out.append("")

@@ -21,6 +21,7 @@
 //! so two 150-paragraph resolutions align in well under a millisecond.
 
 use super::text::Profile;
+use crate::model::Kind;
 
 /// Lowest similarity for a pair in the in-order alignment.
 pub const ALIGN_MIN: f32 = 0.40;
@@ -111,7 +112,8 @@ pub struct Similarity {
     shared: Vec<f32>,
     old_weight: Vec<f32>,
     new_weight: Vec<f32>,
-    kind_match: Vec<bool>,
+    old_kind: Vec<Kind>,
+    new_kind: Vec<Kind>,
 }
 
 impl Similarity {
@@ -142,8 +144,8 @@ impl Similarity {
         }
         let old_weight =
             index.old_terms.iter().map(|ids| ids.iter().map(|&id| index.weight[id as usize]).sum()).collect();
-        let kind_match = new.iter().flat_map(|n| old.iter().map(move |o| o.kind == n.kind)).collect();
-        Similarity { n_old, shared, old_weight, new_weight, kind_match }
+        let (old_kind, new_kind) = (old.iter().map(|p| p.kind).collect(), new.iter().map(|p| p.kind).collect());
+        Similarity { n_old, shared, old_weight, new_weight, old_kind, new_kind }
     }
 
     fn shared(&self, old: usize, new: usize) -> f32 {
@@ -159,7 +161,7 @@ impl Scores for Similarity {
             return 0.0;
         }
         let dice = 2.0 * self.shared(old, new) / total;
-        if self.kind_match[new * self.n_old + old] {
+        if self.old_kind[old] == self.new_kind[new] {
             dice
         } else {
             dice * KIND_MISMATCH_FACTOR
