@@ -362,7 +362,8 @@ fn csv_row<'a>(out: &mut String, fields: impl IntoIterator<Item = &'a str>) {
 }
 
 /// One field as RFC 4180 writes it: quoted, quotes doubled, only when it holds a comma, a quote
-/// or a line break.
+/// or a line break (§2.6–2.7). A leading space or `=`/`+`/`-`/`@` is left as is: this is data,
+/// not a spreadsheet macro guard.
 fn push_csv_field(out: &mut String, s: &str) {
     if !s.contains([',', '"', '\r', '\n']) {
         out.push_str(s);
