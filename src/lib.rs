@@ -58,7 +58,8 @@ pub struct BuildReport {
 /// Read the content and work out everything the pages show, without writing anything.
 pub fn analyse(config: &Config) -> Result<Site> {
     let t = timings::Timer::start();
-    let corpus = content::load(&config.content_dir)?;
+    let (corpus, ()) = rayon::join(|| content::load(&config.content_dir), references::recognise::prepare);
+    let corpus = corpus?;
     t.lap("load and parse");
     analyse_corpus(config, corpus)
 }

@@ -92,6 +92,12 @@ const RESOLUTIONS: usize = 2;
 const OUTCOMES: usize = 3;
 const SYMBOLS: usize = 4;
 
+/// Compile the patterns now rather than at the first paragraph: a build does it beside loading
+/// the content, since compiling them takes one core a while.
+pub fn prepare() {
+    LazyLock::force(&PATTERNS);
+}
+
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let re = |s: &str| Regex::new(s).expect("reference patterns are valid");
     let resolution = format!(r"(?:(?P<body>{BODY})\s+)?(?P<word>[Rr]esolutions?)\s+{NUM}");
