@@ -150,7 +150,7 @@ impl<W: std::io::Write> std::io::Write for CountingWriter<W> {
 }
 
 /// Remove `dir` and everything in it, on every core: the previous site of a large corpus is
-/// hundreds of thousands of files, and removing them one by one took a quarter of a rebuild.
+/// hundreds of thousands of files, and removing them one by one took a fifth of a rebuild.
 /// Symbolic links are removed, never followed.
 fn remove_tree(dir: &Path) -> std::io::Result<()> {
     use rayon::prelude::*;
