@@ -205,23 +205,12 @@ impl Ctx<'_> {
         ctx: &Context,
         shorten: bool,
     ) -> Result<()> {
-        thread_local! {
-            // Rendering into one buffer per thread, reused page after page, spares each page
-            // the growth of a fresh buffer and its conversion to a `String`.
-            static PAGE: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(64 << 10));
-        }
         let t = self.tally;
-        PAGE.with_borrow_mut(|page| {
-            page.clear();
-            t.time("· tera", || self.tera.render_to(template, ctx, &mut *page))
-                .map_err(|e| anyhow::anyhow!("rendering {path} with {template}: {}", super::tera_error(&e)))?;
-            if !shorten {
-                return t.time("· write file", || staging.write(path, page));
-            }
-            let html = std::str::from_utf8(page).map_err(|e| anyhow::anyhow!("rendering {path}: {e}"))?;
-            let html = t.time("· shorten", || urls::shorten_links(html, path));
-            t.time("· write file", || staging.write(path, html.as_bytes()))
-        })
+        let html = t
+            .time("· tera", || self.tera.render(template, ctx))
+            .map_err(|e| anyhow::anyhow!("rendering {path} with {template}: {}", super::tera_error(&e)))?;
+        let html = t.time("· shorten", || if shorten { urls::shorten_links(&html, path) } else { html });
+        t.time("· write file", || staging.write(path, html.as_bytes()))
     }
 
     /// One paragraph as the resolution page shows it (`paragraph-block.html`). The view is
